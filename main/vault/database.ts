@@ -1,0 +1,33 @@
+import Database, { setLogger } from '@signalapp/sqlcipher'
+
+export type { Database }
+
+// SQLCipher logs decryption failures to stderr; nothing from the engine may
+// reach a log, so the logger is muted for the whole process.
+setLogger(() => {})
+
+/**
+ * Opens the SQLCipher file with the raw 256-bit data key, so SQLCipher does
+ * no key derivation of its own: the passphrase work is done once, by Argon2id.
+ */
+export function openDatabase(path: string, dataKey: Buffer): Database {
+  const db = new Database(path)
+  try {
+    db.pragma('cipher_memory_security = ON')
+    // V8 strings cannot be wiped; this one lives only until the next GC.
+    db.pragma(`key = "x'${dataKey.toString('hex')}'"`)
+    // The first read decrypts page 1: wrong key or garbage fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+    db.pragma('secure_delete = ON')
+    // Temp tables and sorts in FILE mode are written unencrypted to disk.
+    db.pragma('temp_store = MEMORY')
+    db.pragma('foreign_keys = ON')
+    db.pragma('journal_mode = DELETE')
+    db.pragma('synchronous = FULL')
+    db.pragma('cache_size = -65536')
+    return db
+  } catch (error) {
+    db.close()
+    throw error
+  }
+}

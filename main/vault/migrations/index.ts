@@ -1,0 +1,27 @@
+import { SestraError } from '../../../shared/errors'
+import type { Database } from '../database'
+import { migration001 } from './001-initial'
+import type { Migration } from './types'
+
+/** In order; a vault's `user_version` is the last one applied. */
+export const migrations: readonly Migration[] = [migration001]
+
+export const latestSchemaVersion = migrations.length
+
+export function schemaVersion(db: Database): number {
+  return Number(db.pragma('user_version', { simple: true }))
+}
+
+/** Brings the schema up to date; each step commits or rolls back whole. */
+export function runMigrations(db: Database, list: readonly Migration[] = migrations): void {
+  const current = schemaVersion(db)
+  if (current > list.length) {
+    throw new SestraError('NEWER_VERSION', `schema version ${current}`)
+  }
+  for (const migration of list.slice(current)) {
+    db.transaction(() => {
+      migration.up(db)
+      db.pragma(`user_version = ${migration.version}`)
+    })()
+  }
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+
+export const recordId = z.uuid()
+
+/** A calendar date (no time, no zone): passports expire on a day, not an instant. */
+export const calendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isRealCalendarDate, 'not a real calendar date')
+
+export function isRealCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d))
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
+}
+
+export const shortText = z.string().trim().max(500)
+export const longText = z.string().max(100_000)
+
+/** Fields every stored record carries, set by the data layer, never by callers. */
+export interface RecordMeta {
+  id: string
+  createdAt: string
+  updatedAt: string
+}
+
+export type Stored<T> = T & RecordMeta

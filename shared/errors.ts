@@ -1,0 +1,98 @@
+/**
+ * Every failure the user can meet has a stable code and a plain sentence in
+ * each UI language. Messages never include secrets, paths to content or stack
+ * traces: they are shown to the user and may be read over their shoulder.
+ */
+export const errorCodes = [
+  'WRONG_PASSPHRASE',
+  'NOT_A_VAULT',
+  'CORRUPT_HEADER',
+  'CORRUPT_DATABASE',
+  'NEWER_VERSION',
+  'LOCKED',
+  'ALREADY_EXISTS',
+  'NO_VAULT',
+  'READ_ONLY',
+  'DISK_FULL',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'INTERNAL',
+] as const
+
+export type ErrorCode = (typeof errorCodes)[number]
+
+export type Language = 'en' | 'ru'
+
+export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
+  WRONG_PASSPHRASE: {
+    en: 'The passphrase is not correct.',
+    ru: 'Неверная парольная фраза.',
+  },
+  NOT_A_VAULT: {
+    en: 'This folder does not contain a Sestra vault.',
+    ru: 'В этой папке нет хранилища Sestra.',
+  },
+  CORRUPT_HEADER: {
+    en: 'The vault key file is damaged. The data cannot be opened; restore from a backup.',
+    ru: 'Файл ключей хранилища повреждён. Данные открыть нельзя; восстановите их из резервной копии.',
+  },
+  CORRUPT_DATABASE: {
+    en: 'The vault database is damaged or does not belong to this key file.',
+    ru: 'База данных хранилища повреждена или не соответствует файлу ключей.',
+  },
+  NEWER_VERSION: {
+    en: 'This vault was made by a newer version of Sestra. Update Sestra to open it.',
+    ru: 'Это хранилище создано более новой версией Sestra. Обновите Sestra, чтобы открыть его.',
+  },
+  LOCKED: {
+    en: 'The vault is locked. Unlock it first.',
+    ru: 'Хранилище заблокировано. Сначала разблокируйте его.',
+  },
+  ALREADY_EXISTS: {
+    en: 'A vault already exists here. Nothing was changed.',
+    ru: 'Здесь уже есть хранилище. Ничего не изменено.',
+  },
+  NO_VAULT: {
+    en: 'There is no vault yet. Create one first.',
+    ru: 'Хранилища ещё нет. Сначала создайте его.',
+  },
+  READ_ONLY: {
+    en: 'The vault folder cannot be written to. Check its permissions.',
+    ru: 'В папку хранилища нельзя записывать. Проверьте права доступа.',
+  },
+  DISK_FULL: {
+    en: 'The disk is full. Nothing was changed; free some space and try again.',
+    ru: 'Диск заполнен. Ничего не изменено; освободите место и попробуйте снова.',
+  },
+  INVALID_INPUT: {
+    en: 'Some of the entered data is not valid.',
+    ru: 'Некоторые введённые данные неверны.',
+  },
+  NOT_FOUND: {
+    en: 'The record was not found.',
+    ru: 'Запись не найдена.',
+  },
+  INTERNAL: {
+    en: 'Something went wrong. Your data was not changed.',
+    ru: 'Что-то пошло не так. Ваши данные не изменены.',
+  },
+}
+
+export function errorMessage(code: ErrorCode, language: Language = 'en'): string {
+  return errorMessages[code][language]
+}
+
+/** The only error type that crosses from the core to the user. */
+export class SestraError extends Error {
+  readonly code: ErrorCode
+  constructor(code: ErrorCode, detail?: string) {
+    // `detail` is for developers and must never carry a secret or content.
+    super(detail ? `${errorMessage(code)} (${detail})` : errorMessage(code))
+    this.name = 'SestraError'
+    this.code = code
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value)
+}
