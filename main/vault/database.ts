@@ -13,6 +13,7 @@ setLogger(() => {})
 export function openDatabase(path: string, dataKey: Buffer): Database {
   const db = new Database(path)
   try {
+    db.pragma('cipher_log_level = NONE')
     db.pragma('cipher_memory_security = ON')
     // V8 strings cannot be wiped; this one lives only until the next GC.
     db.pragma(`key = "x'${dataKey.toString('hex')}'"`)

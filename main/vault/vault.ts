@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../shared/errors'
 import { countRecords, createStore, type RecordCounts, type Store } from '../store/records'
@@ -84,8 +84,10 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
   let createdDatabase = false
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 })
-    const db = openDatabase(join(dir, databaseFile), dataKey)
+    // Created empty first so it is private (0600) whatever the umask.
+    await (await open(join(dir, databaseFile), 'wx', 0o600)).close()
     createdDatabase = true
+    const db = openDatabase(join(dir, databaseFile), dataKey)
     try {
       runMigrations(db)
     } finally {
@@ -150,9 +152,10 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
   const dataKey = await openKeySlot(slot, passphrase, options.onKeyMaterial)
   let db: Database | null = null
   try {
-    await stat(join(dir, databaseFile)).catch(() => {
-      throw new SestraError('CORRUPT_DATABASE', 'database file missing')
-    })
+    // SQLite would happily turn a missing or emptied file into a new, empty
+    // vault; that must read as damage, not as "all your records are gone".
+    const size = await stat(join(dir, databaseFile)).then((s) => s.size, () => 0)
+    if (size === 0) throw new SestraError('CORRUPT_DATABASE', 'database file missing or empty')
     db = openDatabase(join(dir, databaseFile), dataKey)
     runMigrations(db)
     createStore(db).files.sweepIncomplete()

@@ -1,0 +1,107 @@
+import type { ParseArgsOptionsConfig } from 'node:util'
+import { contactRoles, type ContactInput } from '../../shared/domain/contact'
+import { listContacts } from '../store/contactQueries'
+import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
+import { requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
+
+export interface Command {
+  name: string
+  usage: string
+  options: ParseArgsOptionsConfig
+  run(ctx: CliContext): Promise<void>
+}
+
+const vault = { vault: { type: 'string' } } as const
+const json = { json: { type: 'boolean' } } as const
+
+const print = (ctx: CliContext, value: unknown) => ctx.stdout(JSON.stringify(value, null, 2))
+
+export const commands: Command[] = [
+  {
+    name: 'init',
+    usage: 'sestra init --vault DIR',
+    options: { ...vault },
+    async run(ctx) {
+      const dir = requireString(ctx, 'vault')
+      const passphrase = await requirePassphrase(ctx, 'New passphrase: ')
+      if (process.stdin.isTTY && (await requirePassphrase(ctx, 'Repeat it: ')) !== passphrase) {
+        throw new UsageError('the two passphrases differ')
+      }
+      await createVault(dir, passphrase, ctx.vaultOptions)
+      ctx.stdout(`Vault created in ${dir}`)
+    },
+  },
+  {
+    name: 'status',
+    usage: 'sestra status --vault DIR [--json]   (counts need the passphrase on stdin)',
+    options: { ...vault, ...json },
+    async run(ctx) {
+      const dir = requireString(ctx, 'vault')
+      const header = await readHeaderInfo(dir)
+      const passphrase = await ctx.passphrases.next('Passphrase for record counts (Enter to skip): ')
+      const status = passphrase
+        ? await withVault(ctx, (v) => ({ ...header, schemaVersion: v.schemaVersion(), counts: v.counts() }), passphrase)
+        : header
+      if (ctx.options.json) print(ctx, status)
+      else ctx.stdout(Object.entries(status).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n'))
+    },
+  },
+  {
+    name: 'passwd',
+    usage: 'sestra passwd --vault DIR   (stdin: current passphrase, then the new one)',
+    options: { ...vault },
+    async run(ctx) {
+      const dir = requireString(ctx, 'vault')
+      const current = await requirePassphrase(ctx, 'Current passphrase: ')
+      const next = await requirePassphrase(ctx, 'New passphrase: ')
+      if (process.stdin.isTTY && (await requirePassphrase(ctx, 'Repeat it: ')) !== next) {
+        throw new UsageError('the two passphrases differ')
+      }
+      await changePassphrase(dir, current, next)
+      ctx.stdout('Passphrase changed.')
+    },
+  },
+  {
+    name: 'contact add',
+    usage: `sestra contact add --vault DIR --name NAME [--phone PHONE]... [--role ${contactRoles.join('|')}]... [--notes TEXT]`,
+    options: {
+      ...vault,
+      name: { type: 'string' },
+      phone: { type: 'string', multiple: true },
+      role: { type: 'string', multiple: true },
+      notes: { type: 'string' },
+    },
+    async run(ctx) {
+      const input = {
+        name: requireString(ctx, 'name'),
+        phones: (ctx.options.phone as string[] | undefined) ?? [],
+        roles: (ctx.options.role as string[] | undefined) ?? [],
+        notes: (ctx.options.notes as string | undefined) ?? '',
+      }
+      const unknownRole = input.roles.find((r) => !(contactRoles as readonly string[]).includes(r))
+      if (unknownRole) throw new UsageError(`unknown role "${unknownRole}"; one of: ${contactRoles.join(', ')}`)
+      const contact = await withVault(ctx, (v) => v.store.contacts.create(input as ContactInput))
+      ctx.stdout(contact.id)
+    },
+  },
+  {
+    name: 'contact list',
+    usage: 'sestra contact list --vault DIR [--json]',
+    options: { ...vault, ...json },
+    async run(ctx) {
+      const contacts = await withVault(ctx, (v) => listContacts(v.store, { query: '', limit: -1, offset: 0 }).items)
+      // `phone` and `role` are the first of each, for scripts that want one value.
+      const rows = contacts.map((c) => ({ ...c, phone: c.phones[0] ?? null, role: c.roles[0] ?? null }))
+      if (ctx.options.json) print(ctx, rows)
+      else ctx.stdout(rows.map((c) => [c.id, c.name, c.phone ?? '', c.role ?? ''].join('\t')).join('\n'))
+    },
+  },
+]
+
+export function findCommand(words: string[]): { command: Command; rest: string[] } | null {
+  for (const command of [...commands].sort((a, b) => b.name.length - a.name.length)) {
+    const parts = command.name.split(' ')
+    if (parts.every((p, i) => words[i] === p)) return { command, rest: words.slice(parts.length) }
+  }
+  return null
+}

@@ -1,0 +1,47 @@
+import { errorMessage, SestraError, type Language } from '../../shared/errors'
+import { unlockVault, type OpenVault, type VaultOptions } from '../vault/vault'
+import type { PassphraseSource } from './passphraseInput'
+
+/** A mistake in how the command was called: exit code 2. */
+export class UsageError extends Error {}
+
+export interface CliContext {
+  options: Record<string, string | boolean | (string | boolean)[] | undefined>
+  positionals: string[]
+  passphrases: PassphraseSource
+  stdout: (text: string) => void
+  language: Language
+  vaultOptions: VaultOptions
+}
+
+export function requireString(ctx: CliContext, name: string): string {
+  const value = ctx.options[name]
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`)
+  return value
+}
+
+export async function requirePassphrase(ctx: CliContext, prompt: string): Promise<string> {
+  const value = await ctx.passphrases.next(prompt)
+  if (value === null) throw new UsageError('a passphrase is expected on standard input')
+  return value
+}
+
+/** Unlocks, runs `fn`, and always locks again so the key is zeroed before exit. */
+export async function withVault<T>(
+  ctx: CliContext,
+  fn: (vault: OpenVault) => Promise<T> | T,
+  knownPassphrase?: string,
+): Promise<T> {
+  const dir = requireString(ctx, 'vault')
+  const passphrase = knownPassphrase ?? (await requirePassphrase(ctx, 'Vault passphrase: '))
+  const vault = await unlockVault(dir, passphrase, ctx.vaultOptions)
+  try {
+    return await fn(vault)
+  } finally {
+    vault.lock()
+  }
+}
+
+export function describeError(error: SestraError, language: Language): string {
+  return errorMessage(error.code, language)
+}
