@@ -2,8 +2,8 @@ import Database, { setLogger } from '@signalapp/sqlcipher'
 
 export type { Database }
 
-// SQLCipher logs decryption failures to stderr; nothing from the engine may
-// reach a log, so the logger is muted for the whole process.
+// Nothing from the engine may reach a log: the binding's logger is muted for
+// the whole process, and SQLCipher's own stderr log per connection below.
 setLogger(() => {})
 
 /**

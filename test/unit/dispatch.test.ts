@@ -1,0 +1,58 @@
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../main/ipc/dispatch'
+import { createHandlers } from '../../main/ipc/handlers'
+import { VaultService } from '../../main/vault/service'
+import { PassphraseThrottle } from '../../main/vault/throttle'
+import { tempDir } from '../support/tempDirs'
+
+async function setup() {
+  const dir = join(await tempDir(), 'vault')
+  const service = new VaultService(dir, { kdf: 'minimum', throttle: new PassphraseThrottle({ sleep: async () => {} }) })
+  const handlers = createHandlers(service)
+  return { service, call: (name: string, input?: unknown, lang?: 'en' | 'ru') => dispatch(handlers, name, input, lang) }
+}
+
+describe('IPC dispatch', () => {
+  it('walks the whole vault path: create, contacts, lock, unlock', async () => {
+    const { call } = await setup()
+    expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'absent' } })
+    expect(await call('createVault', { passphrase: 'dispatch passphrase' })).toMatchObject({ ok: true })
+    const created = await call('createContact', { name: 'Nadia Example', phones: ['+995 555 000 000'] })
+    expect(created).toMatchObject({ ok: true, value: { name: 'Nadia Example' } })
+    const id = (created as { value: { id: string } }).value.id
+    await call('updateContact', { id, patch: { notes: 'briefed' } })
+    expect(await call('lock')).toMatchObject({ ok: true })
+    expect(await call('listContacts', {})).toMatchObject({ ok: false, code: 'LOCKED' })
+    expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'locked' } })
+    expect(await call('unlock', { passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, code: 'WRONG_PASSPHRASE' })
+    expect(await call('unlock', { passphrase: 'dispatch passphrase' })).toMatchObject({ ok: true })
+    expect(await call('listContacts', {})).toMatchObject({ ok: true, value: { total: 1, items: [{ notes: 'briefed' }] } })
+    expect(await call('vaultSummary')).toMatchObject({ ok: true, value: { counts: { contacts: 1 }, schemaVersion: 1 } })
+  })
+
+  it('refuses unknown methods and malformed input without echoing anything', async () => {
+    const { call } = await setup()
+    const secret = 'SECRET-INPUT-VALUE'
+    for (const result of [
+      await call('__proto__', {}),
+      await call('toString', {}),
+      await call('createVault', { passphrase: 42 }),
+      await call('createContact', { name: secret, phones: [secret] }),
+      await call('getContact', { id: secret }),
+      await call('listContacts', { limit: 1e9 }),
+    ]) {
+      expect(result).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+      expect(JSON.stringify(result)).not.toContain(secret)
+    }
+  })
+
+  it('speaks Russian when asked', async () => {
+    const { call } = await setup()
+    expect(await call('listContacts', {}, 'ru')).toEqual({
+      ok: false,
+      code: 'LOCKED',
+      message: 'Хранилище заблокировано. Сначала разблокируйте его.',
+    })
+  })
+})
