@@ -85,11 +85,13 @@ export function errorMessage(code: ErrorCode, language: Language = 'en'): string
 /** The only error type that crosses from the core to the user. */
 export class SestraError extends Error {
   readonly code: ErrorCode
+  /** Which field or check failed: never a secret, never record content. */
+  readonly detail: string | undefined
   constructor(code: ErrorCode, detail?: string) {
-    // `detail` is for developers and must never carry a secret or content.
     super(detail ? `${errorMessage(code)} (${detail})` : errorMessage(code))
     this.name = 'SestraError'
     this.code = code
+    this.detail = detail
   }
 }
 

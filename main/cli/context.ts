@@ -43,5 +43,7 @@ export async function withVault<T>(
 }
 
 export function describeError(error: SestraError, language: Language): string {
-  return errorMessage(error.code, language)
+  const message = errorMessage(error.code, language)
+  // For bad input, name the field (e.g. "phones.0") so a script can be fixed.
+  return error.code === 'INVALID_INPUT' && error.detail ? `${message} (${error.detail})` : message
 }
