@@ -24,6 +24,9 @@ export class VaultService {
   readonly #options: VaultOptions
   readonly #throttle: PassphraseThrottle
   #open: OpenVault | null = null
+  // Create, unlock and passphrase changes run one at a time: two overlapping
+  // unlocks would otherwise leave one open vault (and its key) unreferenced.
+  #queue: Promise<unknown> = Promise.resolve()
   readonly #lockListeners = new Set<() => void>()
 
   constructor(dir: string, options: VaultOptions & { throttle?: PassphraseThrottle } = {}) {
@@ -38,17 +41,29 @@ export class VaultService {
   }
 
   /** Creates the vault and leaves it unlocked, as a first-run user expects. */
-  async create(passphrase: string): Promise<void> {
-    await createVault(this.dir, passphrase, this.#options)
-    await this.unlock(passphrase)
+  create(passphrase: string): Promise<void> {
+    return this.#serially(async () => {
+      await createVault(this.dir, passphrase, this.#options)
+      await this.#unlock(passphrase)
+    })
   }
 
-  async unlock(passphrase: string): Promise<void> {
+  unlock(passphrase: string): Promise<void> {
+    return this.#serially(() => this.#unlock(passphrase))
+  }
+
+  async #unlock(passphrase: string): Promise<void> {
     if (this.#open) return
     this.#open = await this.#throttle.attempt(
       () => unlockVault(this.dir, passphrase, this.#options),
       isWrongPassphrase,
     )
+  }
+
+  #serially<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task)
+    this.#queue = run.catch(() => {})
+    return run
   }
 
   lock(): void {
@@ -63,10 +78,12 @@ export class VaultService {
     return () => this.#lockListeners.delete(listener)
   }
 
-  async changePassphrase(current: string, next: string): Promise<void> {
-    await this.#throttle.attempt(
-      () => changePassphrase(this.dir, current, next, { onKeyMaterial: this.#options.onKeyMaterial }),
-      isWrongPassphrase,
+  changePassphrase(current: string, next: string): Promise<void> {
+    return this.#serially(() =>
+      this.#throttle.attempt(
+        () => changePassphrase(this.dir, current, next, { onKeyMaterial: this.#options.onKeyMaterial }),
+        isWrongPassphrase,
+      ),
     )
   }
 

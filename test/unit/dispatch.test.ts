@@ -56,3 +56,19 @@ describe('IPC dispatch', () => {
     })
   })
 })
+
+describe('vault service', () => {
+  it('overlapping unlocks open the vault once and one lock zeroes every key', async () => {
+    const keys: Buffer[] = []
+    const service = new VaultService(join(await tempDir(), 'vault'), { kdf: 'minimum', onKeyMaterial: (b) => keys.push(b) })
+    await service.create('overlap passphrase')
+    service.lock()
+    await Promise.all([service.unlock('overlap passphrase'), service.unlock('overlap passphrase')])
+    expect(await service.state()).toBe('unlocked')
+    service.lock()
+    expect(await service.state()).toBe('locked')
+    expect(() => service.store).toThrow(expect.objectContaining({ code: 'LOCKED' }))
+    expect(keys.length).toBeGreaterThan(0)
+    expect(keys.every((k) => k.every((b) => b === 0))).toBe(true)
+  })
+})
