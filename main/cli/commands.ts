@@ -2,6 +2,7 @@ import type { ParseArgsOptionsConfig } from 'node:util'
 import { contactRoles, type ContactInput } from '../../shared/domain/contact'
 import { listContacts } from '../store/contactQueries'
 import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
+import { wipeVault } from '../vault/wipe'
 import { requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
 
 export interface Command {
@@ -59,6 +60,16 @@ export const commands: Command[] = [
       }
       await changePassphrase(dir, current, next)
       ctx.stdout('Passphrase changed.')
+    },
+  },
+  {
+    name: 'wipe',
+    usage: 'sestra wipe --vault DIR [--json]   (no passphrase, no question: the vault is destroyed)',
+    options: { ...vault, ...json },
+    async run(ctx) {
+      const timings = await wipeVault(requireString(ctx, 'vault'))
+      if (ctx.options.json) print(ctx, timings)
+      else ctx.stdout('Vault destroyed.')
     },
   },
   {

@@ -2,6 +2,7 @@ import { SestraError } from '../../shared/errors'
 import type { VaultState } from '../../shared/ipc-schema'
 import type { Store } from '../store/records'
 import { PassphraseThrottle } from './throttle'
+import { wipeVault, type WipeTimings } from './wipe'
 import {
   changePassphrase,
   createVault,
@@ -71,6 +72,14 @@ export class VaultService {
     this.#open = null
     open?.lock()
     if (open) for (const listener of this.#lockListeners) listener()
+  }
+
+  /**
+   * Not queued behind a running unlock: a panic must not wait. The header
+   * goes first; keys are zeroed and the database closed before its files go.
+   */
+  wipe(): Promise<WipeTimings> {
+    return wipeVault(this.dir, () => this.lock())
   }
 
   onLock(listener: () => void): () => void {

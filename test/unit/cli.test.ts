@@ -108,3 +108,13 @@ describe('sestra CLI', () => {
     expect(result.code).toBe(2)
   })
 })
+
+describe('sestra wipe', () => {
+  it('needs no passphrase and reports the timing of each step', async () => {
+    const dir = await initVault()
+    const result = await runCli(['wipe', '--vault', dir, '--json'])
+    expect(result.code).toBe(0)
+    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['headerDestroyedMs', 'filesRemovedMs'])
+    expect((await runCli(['contact', 'list', '--vault', dir], `${pass}\n`)).code).toBe(4)
+  })
+})
