@@ -1,10 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, randomFillSync, timingSafeEqual } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomFillSync, timingSafeEqual } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import { deriveKey, isAcceptableKdf, type KdfParams } from './kdf'
 
 /*
  * The key-slot header: the only place the data key exists at rest, wrapped
- * with AES-256-GCM under an Argon2id key. Destroying these 144 bytes
+ * with AES-256-GCM under an Argon2id key. Destroying these 176 bytes
  * destroys the vault.
  *
  *   0  magic "SESTRAKS"        8
@@ -17,18 +17,25 @@ import { deriveKey, isAcceptableKdf, type KdfParams } from './kdf'
  *  52  nonce                   12
  *  64  wrapped data key        32
  *  96  GCM tag                 16
- * 112  SHA-256 of bytes 0..111 32
+ * 112  duress verifier         32
+ * 144  SHA-256 of bytes 0..143 32
  *
  * Bytes 0..63 are the GCM associated data, so the parameters cannot be
  * swapped. The trailing checksum is not a secret: it only lets us tell a
  * damaged file from a wrong passphrase, which GCM alone cannot.
+ *
+ * The duress verifier is HMAC-SHA256(Argon2id(duress passphrase, same salt),
+ * "sestra duress"), or random bytes when no duress passphrase is set, so the
+ * file never tells whether one exists. Checking it costs no second Argon2id
+ * run: an unlock attempt takes the same time whichever passphrase is typed.
  */
 export const headerMagic = Buffer.from('SESTRAKS', 'ascii')
 export const headerVersion = 1
-export const headerLength = 144
+export const headerLength = 176
 const kdfArgon2id = 1
 const aadLength = 64
-const bodyLength = 112
+const bodyLength = 144
+const duressLabel = 'sestra duress'
 
 export interface KeySlot {
   version: number
@@ -37,6 +44,7 @@ export interface KeySlot {
   nonce: Buffer
   wrappedKey: Buffer
   tag: Buffer
+  duressVerifier: Buffer
 }
 
 export function secretBuffer(length: number): Buffer {
@@ -45,7 +53,7 @@ export function secretBuffer(length: number): Buffer {
   return randomFillSync(Buffer.alloc(length))
 }
 
-function aad(slot: Omit<KeySlot, 'wrappedKey' | 'tag'>): Buffer {
+function aad(slot: Pick<KeySlot, 'version' | 'kdf' | 'salt' | 'nonce'>): Buffer {
   const b = Buffer.alloc(aadLength)
   headerMagic.copy(b, 0)
   b.writeUInt16BE(slot.version, 8)
@@ -59,7 +67,7 @@ function aad(slot: Omit<KeySlot, 'wrappedKey' | 'tag'>): Buffer {
 }
 
 export function encodeKeySlot(slot: KeySlot): Buffer {
-  const body = Buffer.concat([aad(slot), slot.wrappedKey, slot.tag])
+  const body = Buffer.concat([aad(slot), slot.wrappedKey, slot.tag, slot.duressVerifier])
   return Buffer.concat([body, createHash('sha256').update(body).digest()])
 }
 
@@ -84,41 +92,65 @@ export function decodeKeySlot(bytes: Buffer): KeySlot {
   if (bytes.readUInt8(10) !== kdfArgon2id || !isAcceptableKdf(kdf)) {
     throw new SestraError('CORRUPT_HEADER', 'unsupported key derivation')
   }
+  const copy = (from: number, to: number) => Buffer.from(bytes.subarray(from, to))
   return {
     version,
     kdf,
-    salt: Buffer.from(bytes.subarray(20, 52)),
-    nonce: Buffer.from(bytes.subarray(52, 64)),
-    wrappedKey: Buffer.from(bytes.subarray(64, 96)),
-    tag: Buffer.from(bytes.subarray(96, 112)),
+    salt: copy(20, 52),
+    nonce: copy(52, 64),
+    wrappedKey: copy(64, 96),
+    tag: copy(96, 112),
+    duressVerifier: copy(112, 144),
   }
 }
 
-/** Wraps the data key under a fresh salt and nonce. */
-export async function sealKeySlot(dataKey: Buffer, passphrase: string, kdf: KdfParams): Promise<KeySlot> {
-  const salt = secretBuffer(32)
+const duressVerifierFrom = (kek: Buffer) => createHmac('sha256', kek).update(duressLabel).digest()
+
+/**
+ * Wraps the data key under a fresh nonce. The salt (and with it a duress
+ * verifier) is kept across passphrase changes unless a new one is given.
+ */
+export async function sealKeySlot(
+  dataKey: Buffer,
+  passphrase: string,
+  kdf: KdfParams,
+  keep: { salt: Buffer; duressVerifier: Buffer } = { salt: secretBuffer(32), duressVerifier: secretBuffer(32) },
+): Promise<KeySlot> {
   const nonce = secretBuffer(12)
-  const kek = await deriveKey(passphrase, salt, kdf)
+  const kek = await deriveKey(passphrase, keep.salt, kdf)
   try {
-    const base = { version: headerVersion, kdf, salt, nonce }
+    const base = { version: headerVersion, kdf, salt: keep.salt, nonce }
     const cipher = createCipheriv('aes-256-gcm', kek, nonce)
     cipher.setAAD(aad(base))
     const wrappedKey = Buffer.concat([cipher.update(dataKey), cipher.final()])
-    return { ...base, wrappedKey, tag: cipher.getAuthTag() }
+    return { ...base, wrappedKey, tag: cipher.getAuthTag(), duressVerifier: keep.duressVerifier }
   } finally {
     kek.fill(0)
   }
 }
 
+/** The verifier that makes `duress` a duress passphrase for this slot. */
+export async function duressVerifierFor(slot: KeySlot, duress: string): Promise<Buffer> {
+  const kek = await deriveKey(duress, slot.salt, slot.kdf)
+  try {
+    return duressVerifierFrom(kek)
+  } finally {
+    kek.fill(0)
+  }
+}
+
+export type SlotOpening = { kind: 'key'; dataKey: Buffer } | { kind: 'duress' }
+
 /**
- * Returns the data key in a buffer the caller owns and must zero.
+ * One Argon2id run, then: the data key (in a buffer the caller must zero),
+ * or "this was the duress passphrase", or WRONG_PASSPHRASE.
  * `onKeyMaterial` lets tests watch every key buffer get zeroed.
  */
 export async function openKeySlot(
   slot: KeySlot,
   passphrase: string,
   onKeyMaterial?: (b: Buffer) => void,
-): Promise<Buffer> {
+): Promise<SlotOpening> {
   const kek = await deriveKey(passphrase, slot.salt, slot.kdf)
   onKeyMaterial?.(kek)
   const dataKey = Buffer.alloc(32)
@@ -131,11 +163,19 @@ export async function openKeySlot(
     decipher.final()
     plain.copy(dataKey)
     plain.fill(0)
-    return dataKey
+    return { kind: 'key', dataKey }
   } catch {
     dataKey.fill(0)
+    if (timingSafeEqual(duressVerifierFrom(kek), slot.duressVerifier)) return { kind: 'duress' }
     throw new SestraError('WRONG_PASSPHRASE')
   } finally {
     kek.fill(0)
   }
+}
+
+/** The data key, refusing the duress passphrase as if it were wrong (for passphrase changes). */
+export async function openDataKey(slot: KeySlot, passphrase: string, onKeyMaterial?: (b: Buffer) => void): Promise<Buffer> {
+  const opening = await openKeySlot(slot, passphrase, onKeyMaterial)
+  if (opening.kind !== 'key') throw new SestraError('WRONG_PASSPHRASE')
+  return opening.dataKey
 }

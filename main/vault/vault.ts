@@ -6,14 +6,21 @@ import { writeFileAtomic } from './atomicWrite'
 import { openDatabase, type Database } from './database'
 import { toSestraError } from './ioErrors'
 import { calibrateKdf, minimumKdf, type KdfParams } from './kdf'
-import { decodeKeySlot, encodeKeySlot, headerVersion, openKeySlot, sealKeySlot, secretBuffer } from './keyslot'
+import {
+  decodeKeySlot,
+  duressVerifierFor,
+  encodeKeySlot,
+  headerVersion,
+  openDataKey,
+  openKeySlot,
+  sealKeySlot,
+  secretBuffer,
+} from './keyslot'
+import { databaseFile, databaseSideFiles, headerFile } from './layout'
 import { latestSchemaVersion, runMigrations, schemaVersion } from './migrations'
+import { wipeVault } from './wipe'
 
-/** A vault is a directory with exactly these two files. */
-export const headerFile = 'sestra.keys'
-export const databaseFile = 'sestra.db'
-/** What SQLite may create beside the database; the wipe removes these too. */
-export const databaseSideFiles = ['sestra.db-journal', 'sestra.db-wal', 'sestra.db-shm']
+export { databaseFile, databaseSideFiles, headerFile }
 
 export const minimumPassphraseLength = 8
 
@@ -147,9 +154,20 @@ export class OpenVault {
   }
 }
 
+/**
+ * Opens the vault. The duress passphrase is handled here, for every caller
+ * alike: the vault is wiped and a new, empty one is made with that passphrase
+ * and opened, exactly as a first unlock of a new vault would look.
+ */
 export async function unlockVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   const slot = await readHeader(dir)
-  const dataKey = await openKeySlot(slot, passphrase, options.onKeyMaterial)
+  const opening = await openKeySlot(slot, passphrase, options.onKeyMaterial)
+  if (opening.kind === 'duress') {
+    await wipeVault(dir)
+    await createVault(dir, passphrase, { ...options, kdf: slot.kdf })
+    return unlockVault(dir, passphrase, options)
+  }
+  const { dataKey } = opening
   let db: Database | null = null
   try {
     // SQLite would happily turn a missing or emptied file into a new, empty
@@ -169,21 +187,48 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
 
 /**
  * Re-wraps the data key under the new passphrase. The database is not
- * touched: only the 144-byte header is replaced, atomically.
+ * touched: only the header is replaced, atomically. Salt and Argon2id
+ * parameters stay, so a duress passphrase set earlier keeps working.
  */
 export async function changePassphrase(
   dir: string,
   current: string,
   next: string,
-  options: VaultOptions = {},
+  options: Pick<VaultOptions, 'onKeyMaterial'> = {},
 ): Promise<void> {
   checkPassphrase(next)
   const slot = await readHeader(dir)
-  const dataKey = await openKeySlot(slot, current, options.onKeyMaterial)
+  const dataKey = await openDataKey(slot, current, options.onKeyMaterial)
   try {
-    const kdf = options.kdf ? await chooseKdf(options.kdf) : slot.kdf
-    const sealed = await sealKeySlot(dataKey, next, kdf)
+    if ((await duressVerifierFor(slot, next)).equals(slot.duressVerifier)) {
+      throw new SestraError('INVALID_INPUT', 'new passphrase equals the duress passphrase')
+    }
+    const sealed = await sealKeySlot(dataKey, next, slot.kdf, slot)
     await writeFileAtomic(dir, headerFile, encodeKeySlot(sealed))
+  } catch (error) {
+    throw toSestraError(error)
+  } finally {
+    dataKey.fill(0)
+  }
+}
+
+/**
+ * Sets (or, with null, clears) the duress passphrase. It must differ from
+ * the real one; the header is rewritten atomically, the database untouched.
+ */
+export async function setDuressPassphrase(
+  dir: string,
+  current: string,
+  duress: string | null,
+  options: Pick<VaultOptions, 'onKeyMaterial'> = {},
+): Promise<void> {
+  if (duress !== null) checkPassphrase(duress)
+  if (duress === current) throw new SestraError('INVALID_INPUT', 'duress passphrase equals the passphrase')
+  const slot = await readHeader(dir)
+  const dataKey = await openDataKey(slot, current, options.onKeyMaterial)
+  try {
+    const duressVerifier = duress === null ? secretBuffer(32) : await duressVerifierFor(slot, duress)
+    await writeFileAtomic(dir, headerFile, encodeKeySlot({ ...slot, duressVerifier }))
   } catch (error) {
     throw toSestraError(error)
   } finally {

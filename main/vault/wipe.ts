@@ -3,7 +3,7 @@ import { open, readdir, rm, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../shared/errors'
 import { fsyncDirectory } from './atomicWrite'
-import { databaseFile, databaseSideFiles, headerFile } from './vault'
+import { databaseFile, databaseSideFiles, headerFile } from './layout'
 
 export interface WipeTimings {
   /** From the call until the key header is overwritten, synced and unlinked: the vault is unrecoverable. */

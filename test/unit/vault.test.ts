@@ -51,7 +51,7 @@ describe('vault lifecycle', () => {
     v.lock()
     const dbBefore = (await snapshot(dir))[databaseFile]
     const headerBefore = await readFile(join(dir, headerFile))
-    await changePassphrase(dir, pass, 'a completely new passphrase', fast)
+    await changePassphrase(dir, pass, 'a completely new passphrase')
     expect((await snapshot(dir))[databaseFile]).toBe(dbBefore)
     expect((await readFile(join(dir, headerFile))).equals(headerBefore)).toBe(false)
     await expect(unlockVault(dir, pass, fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
@@ -63,7 +63,7 @@ describe('vault lifecycle', () => {
   it('a wrong current passphrase changes nothing', async () => {
     const dir = await newVault()
     const before = await snapshot(dir)
-    await expect(changePassphrase(dir, 'wrong wrong wrong', 'a completely new passphrase', fast)).rejects.toMatchObject({
+    await expect(changePassphrase(dir, 'wrong wrong wrong', 'a completely new passphrase')).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
     })
     expect(await snapshot(dir)).toEqual(before)

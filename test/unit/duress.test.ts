@@ -1,0 +1,64 @@
+import { copyFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { changePassphrase, createVault, databaseFile, setDuressPassphrase, unlockVault } from '../../main/vault/vault'
+import { snapshot, tempDir } from '../support/tempDirs'
+
+const fast = { kdf: 'minimum' } as const
+const real = 'the real passphrase'
+const duress = 'please do not hurt me'
+
+async function vaultWithDuress() {
+  const dir = join(await tempDir(), 'vault')
+  await createVault(dir, real, fast)
+  const v = await unlockVault(dir, real, fast)
+  v.store.contacts.create({ name: 'Secret Lawyer Example' })
+  v.lock()
+  await setDuressPassphrase(dir, real, duress)
+  return dir
+}
+
+describe('duress passphrase', () => {
+  it('wipes the vault and opens a new empty one under the duress passphrase', async () => {
+    const dir = await vaultWithDuress()
+    const saved = await tempDir()
+    await copyFile(join(dir, databaseFile), join(saved, databaseFile))
+    const before = await snapshot(dir)
+
+    const opened = await unlockVault(dir, duress, fast)
+    expect(opened.counts()).toEqual({ campaigns: 0, people: 0, documents: 0, contacts: 0, incidents: 0, files: 0 })
+    opened.lock()
+    const after = await snapshot(dir)
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort())
+    expect(after[databaseFile]).not.toBe(before[databaseFile])
+
+    await expect(unlockVault(dir, real, fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    // The old database with the real passphrase and the new header opens nothing.
+    await copyFile(join(saved, databaseFile), join(dir, databaseFile))
+    await expect(unlockVault(dir, real, fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    await expect(unlockVault(dir, duress, fast)).rejects.toMatchObject({ code: 'CORRUPT_DATABASE' })
+  })
+
+  it('survives a change of the real passphrase', async () => {
+    const dir = await vaultWithDuress()
+    await changePassphrase(dir, real, 'the next real passphrase')
+    const opened = await unlockVault(dir, duress, fast)
+    expect(opened.counts().contacts).toBe(0)
+    opened.lock()
+  })
+
+  it('must differ from the real passphrase, in either direction', async () => {
+    const dir = await vaultWithDuress()
+    const before = await snapshot(dir)
+    await expect(setDuressPassphrase(dir, real, real)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await expect(changePassphrase(dir, real, duress)).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    expect(await snapshot(dir)).toEqual(before)
+  })
+
+  it('can be cleared, after which it is just a wrong passphrase', async () => {
+    const dir = await vaultWithDuress()
+    await setDuressPassphrase(dir, real, null)
+    await expect(unlockVault(dir, duress, fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    expect((await readdir(dir)).sort()).toEqual(['sestra.db', 'sestra.keys'])
+  })
+})
