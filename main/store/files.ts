@@ -40,11 +40,21 @@ export class FileStore {
     const hash = createHash('sha256')
     let size = 0
     let seq = 0
-    let pending = Buffer.alloc(0)
-    const writeFullChunks = (final: boolean) => {
-      while (pending.length >= chunkSize || (final && pending.length > 0)) {
-        insert.run([id, seq++, new Uint8Array(pending.subarray(0, chunkSize))])
-        pending = Buffer.from(pending.subarray(Math.min(chunkSize, pending.length)))
+    // One reusable chunk buffer: memory stays flat however large the file.
+    const chunk = Buffer.alloc(chunkSize)
+    let filled = 0
+    const flush = () => {
+      if (filled === 0) return
+      insert.run([id, seq++, chunk.subarray(0, filled)])
+      filled = 0
+    }
+    const append = (piece: Uint8Array) => {
+      for (let at = 0; at < piece.length; ) {
+        const taken = Math.min(chunkSize - filled, piece.length - at)
+        chunk.set(piece.subarray(at, at + taken), filled)
+        filled += taken
+        at += taken
+        if (filled === chunkSize) flush()
       }
     }
     try {
@@ -52,12 +62,11 @@ export class FileStore {
         if (signal?.aborted) throw new SestraError('INTERNAL', 'import aborted')
         hash.update(piece)
         size += piece.length
-        pending = Buffer.concat([pending, piece])
-        writeFullChunks(false)
+        append(piece)
         await yieldToEventLoop()
       }
       if (signal?.aborted) throw new SestraError('INTERNAL', 'import aborted')
-      writeFullChunks(true)
+      flush()
       const sha256 = hash.digest('hex')
       this.#db
         .prepare('UPDATE files SET size = ?, sha256 = ?, complete = 1 WHERE id = ?')

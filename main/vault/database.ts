@@ -11,7 +11,8 @@ setLogger(() => {})
  * no key derivation of its own: the passphrase work is done once, by Argon2id.
  */
 export function openDatabase(path: string, dataKey: Buffer): Database {
-  const db = new Database(path)
+  // Statements are prepared per call in the data layer; the cache makes that cheap.
+  const db = new Database(path, { cacheStatements: true })
   try {
     db.pragma('cipher_log_level = NONE')
     db.pragma('cipher_memory_security = ON')
