@@ -16,6 +16,7 @@ export const errorCodes = [
   'DISK_FULL',
   'INVALID_INPUT',
   'NOT_FOUND',
+  'ABORTED',
   'INTERNAL',
 ] as const
 
@@ -71,6 +72,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   NOT_FOUND: {
     en: 'The record was not found.',
     ru: 'Запись не найдена.',
+  },
+  ABORTED: {
+    en: 'The job was stopped. Nothing of it was kept.',
+    ru: 'Операция остановлена. Ничего из её результатов не сохранено.',
   },
   INTERNAL: {
     en: 'Something went wrong. Your data was not changed.',

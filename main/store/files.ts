@@ -59,13 +59,13 @@ export class FileStore {
     }
     try {
       for await (const piece of source) {
-        if (signal?.aborted) throw new SestraError('INTERNAL', 'import aborted')
+        if (signal?.aborted) throw new SestraError('ABORTED')
         hash.update(piece)
         size += piece.length
         append(piece)
         await yieldToEventLoop()
       }
-      if (signal?.aborted) throw new SestraError('INTERNAL', 'import aborted')
+      if (signal?.aborted) throw new SestraError('ABORTED')
       flush()
       const sha256 = hash.digest('hex')
       this.#db
@@ -73,7 +73,11 @@ export class FileStore {
         .run([size, sha256, id])
       return this.get(id)
     } catch (error) {
-      this.delete(id)
+      // If the database is gone (locked or wiped mid-import) there is nothing
+      // to clean; anything left incomplete is swept at the next unlock.
+      try {
+        this.delete(id)
+      } catch {}
       throw error
     }
   }

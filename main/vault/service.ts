@@ -1,6 +1,8 @@
 import { SestraError } from '../../shared/errors'
 import type { VaultState } from '../../shared/ipc-schema'
 import type { Store } from '../store/records'
+import type { FailedUnlocks } from './failedUnlocks'
+import { Jobs } from './jobs'
 import { PassphraseThrottle } from './throttle'
 import { wipeVault, type WipeTimings } from './wipe'
 import {
@@ -15,6 +17,17 @@ import {
 
 const isWrongPassphrase = (e: unknown) => e instanceof SestraError && e.code === 'WRONG_PASSPHRASE'
 
+/** "Wipe after N wrong passphrases": the limit comes from settings, null is off. */
+export interface FailurePolicy {
+  failures: FailedUnlocks
+  limit(): Promise<number | null>
+}
+
+export interface ServiceOptions extends VaultOptions {
+  throttle?: PassphraseThrottle
+  failurePolicy?: FailurePolicy
+}
+
 /**
  * The one vault a running app works with: its directory, whether it is
  * unlocked, and the throttle on wrong passphrases. Plain Node, so the same
@@ -24,16 +37,20 @@ export class VaultService {
   readonly dir: string
   readonly #options: VaultOptions
   readonly #throttle: PassphraseThrottle
+  readonly #failurePolicy: FailurePolicy | undefined
+  readonly jobs = new Jobs()
   #open: OpenVault | null = null
   // Create, unlock and passphrase changes run one at a time: two overlapping
   // unlocks would otherwise leave one open vault (and its key) unreferenced.
   #queue: Promise<unknown> = Promise.resolve()
   readonly #lockListeners = new Set<() => void>()
+  readonly #wipeListeners = new Set<() => void>()
 
-  constructor(dir: string, options: VaultOptions & { throttle?: PassphraseThrottle } = {}) {
+  constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
     this.#options = options
     this.#throttle = options.throttle ?? new PassphraseThrottle()
+    this.#failurePolicy = options.failurePolicy
   }
 
   async state(): Promise<VaultState> {
@@ -55,10 +72,24 @@ export class VaultService {
 
   async #unlock(passphrase: string): Promise<void> {
     if (this.#open) return
-    this.#open = await this.#throttle.attempt(
-      () => unlockVault(this.dir, passphrase, this.#options),
-      isWrongPassphrase,
-    )
+    try {
+      this.#open = await this.#throttle.attempt(
+        () => unlockVault(this.dir, passphrase, this.#options),
+        isWrongPassphrase,
+      )
+    } catch (error) {
+      if (isWrongPassphrase(error)) await this.#countFailure()
+      throw error
+    }
+    await this.#failurePolicy?.failures.reset()
+  }
+
+  /** The caller still sees "wrong passphrase"; the next screen is a new install. */
+  async #countFailure(): Promise<void> {
+    if (!this.#failurePolicy) return
+    const count = await this.#failurePolicy.failures.increment()
+    const limit = await this.#failurePolicy.limit()
+    if (limit !== null && count >= limit) await this.wipe()
   }
 
   #serially<T>(task: () => Promise<T>): Promise<T> {
@@ -78,8 +109,20 @@ export class VaultService {
    * Not queued behind a running unlock: a panic must not wait. The header
    * goes first; keys are zeroed and the database closed before its files go.
    */
-  wipe(): Promise<WipeTimings> {
-    return wipeVault(this.dir, () => this.lock())
+  async wipe(): Promise<WipeTimings> {
+    this.jobs.abortAll()
+    try {
+      return await wipeVault(this.dir, () => this.lock())
+    } finally {
+      await this.#failurePolicy?.failures.reset().catch(() => {})
+      for (const listener of this.#wipeListeners) listener()
+    }
+  }
+
+  /** The shell clears the clipboard, session storage and caches, then quits or restarts. */
+  onWipe(listener: () => void): () => void {
+    this.#wipeListeners.add(listener)
+    return () => this.#wipeListeners.delete(listener)
   }
 
   onLock(listener: () => void): () => void {

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises'
+import { dirname, basename } from 'node:path'
+import { SestraError } from '../../shared/errors'
+import { defaultSettings, settingsSchema, type Settings } from '../../shared/domain/settings'
+import { writeFileAtomic } from '../vault/atomicWrite'
+import { toSestraError } from '../vault/ioErrors'
+
+/**
+ * The settings file. A missing or unreadable file means defaults: settings
+ * are preferences, and a damaged file must never keep the vault from opening.
+ */
+export class SettingsStore {
+  readonly #path: string
+  #current: Settings | null = null
+
+  constructor(path: string) {
+    this.#path = path
+  }
+
+  async get(): Promise<Settings> {
+    this.#current ??= await this.#read()
+    return this.#current
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const parsed = settingsSchema.safeParse({ ...(await this.get()), ...patch })
+    if (!parsed.success) throw new SestraError('INVALID_INPUT')
+    const bytes = Buffer.from(`${JSON.stringify(parsed.data, null, 2)}\n`)
+    try {
+      await writeFileAtomic(dirname(this.#path), basename(this.#path), bytes)
+    } catch (error) {
+      throw toSestraError(error)
+    }
+    this.#current = parsed.data
+    return parsed.data
+  }
+
+  async #read(): Promise<Settings> {
+    try {
+      const parsed = settingsSchema.safeParse(JSON.parse(await readFile(this.#path, 'utf8')))
+      return parsed.success ? parsed.data : { ...defaultSettings }
+    } catch {
+      return { ...defaultSettings }
+    }
+  }
+}

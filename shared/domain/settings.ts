@@ -1,0 +1,29 @@
+import { z } from 'zod'
+
+/**
+ * Preferences that must be readable while the vault is locked (what a panic
+ * does, when to lock), so they live outside it, in plain JSON. They hold no
+ * vault content; anyone holding the laptop can read them, and the settings
+ * screen says so.
+ */
+export const panicActions = ['quit', 'fresh'] as const
+
+export const settingsSchema = z.object({
+  /** After a wipe: quit, or show the first-run screen of an empty install. */
+  panicAction: z.enum(panicActions).default('fresh'),
+  /** An Electron accelerator; three modifiers so a stray key press never fires it. */
+  panicShortcut: z
+    .string()
+    .regex(/^[A-Za-z0-9+]{3,80}$/, 'not a keyboard shortcut')
+    .default('CommandOrControl+Alt+Shift+X'),
+  /** Wrong passphrases in a row before the vault wipes itself; null is off. */
+  wipeAfterFailures: z.number().int().min(3).max(100).nullable().default(null),
+  autoLockMinutes: z.number().int().min(1).max(240).default(5),
+  lockOnMinimise: z.boolean().default(false),
+})
+
+export type Settings = z.output<typeof settingsSchema>
+
+export const settingsPatch = settingsSchema.partial()
+
+export const defaultSettings: Settings = settingsSchema.parse({})
