@@ -8,6 +8,7 @@ import { wipeVault, type WipeTimings } from './wipe'
 import {
   changePassphrase,
   createVault,
+  setDuressPassphrase,
   readHeaderInfo,
   unlockVault,
   vaultExists,
@@ -131,12 +132,21 @@ export class VaultService {
   }
 
   changePassphrase(current: string, next: string): Promise<void> {
-    return this.#serially(() =>
-      this.#throttle.attempt(
-        () => changePassphrase(this.dir, current, next, { onKeyMaterial: this.#options.onKeyMaterial }),
-        isWrongPassphrase,
-      ),
+    return this.#checkingPassphrase(() =>
+      changePassphrase(this.dir, current, next, { onKeyMaterial: this.#options.onKeyMaterial }),
     )
+  }
+
+  /** Null clears it. Needs the real passphrase, so a borrowed unlocked laptop cannot set one. */
+  setDuressPassphrase(current: string, duress: string | null): Promise<void> {
+    return this.#checkingPassphrase(() =>
+      setDuressPassphrase(this.dir, current, duress, { onKeyMaterial: this.#options.onKeyMaterial }),
+    )
+  }
+
+  /** Header changes that prove the passphrase: queued, and throttled like unlock. */
+  #checkingPassphrase(task: () => Promise<void>): Promise<void> {
+    return this.#serially(() => this.#throttle.attempt(task, isWrongPassphrase))
   }
 
   get store(): Store {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { changePassphrase, createVault, databaseFile, headerFile, readHeaderInfo, unlockVault } from '../../main/vault/vault'
+import { changePassphrase, createVault, databaseFile, headerFile, latestSchemaVersion, readHeaderInfo, unlockVault } from '../../main/vault/vault'
 import { snapshot, tempDir } from '../support/tempDirs'
 
 const fast = { kdf: 'minimum' } as const
@@ -21,7 +21,7 @@ describe('vault lifecycle', () => {
     const info = await readHeaderInfo(dir)
     expect(info).toMatchObject({ formatVersion: 1, kdf: { algorithm: 'argon2id', memoryKiB: 65536, timeCost: 3, parallelism: 4 } })
     const vault = await unlockVault(dir, pass, fast)
-    expect(vault.schemaVersion()).toBe(1)
+    expect(vault.schemaVersion()).toBe(latestSchemaVersion)
     expect(vault.counts().contacts).toBe(0)
     vault.lock()
   })
