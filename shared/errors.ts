@@ -18,6 +18,15 @@ export const errorCodes = [
   'NOT_FOUND',
   'ABORTED',
   'INTERNAL',
+  'FILE_EXISTS',
+  'BUNDLE_NOT_AGE',
+  'BUNDLE_NOT_FOR_YOU',
+  'BUNDLE_WRONG_PASSPHRASE',
+  'BUNDLE_DAMAGED',
+  'BUNDLE_INVALID',
+  'BUNDLE_UNSAFE_PATH',
+  'BUNDLE_NEWER_VERSION',
+  'BUNDLE_OVERSIZED',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -80,6 +89,42 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   INTERNAL: {
     en: 'Something went wrong. Your data was not changed.',
     ru: 'Что-то пошло не так. Ваши данные не изменены.',
+  },
+  FILE_EXISTS: {
+    en: 'A file with this name already exists. Nothing was written; choose another name.',
+    ru: 'Файл с таким именем уже существует. Ничего не записано; выберите другое имя.',
+  },
+  BUNDLE_NOT_AGE: {
+    en: 'This file is not an encrypted Sestra bundle (.age). Nothing was changed.',
+    ru: 'Этот файл не является зашифрованным пакетом Sestra (.age). Ничего не изменено.',
+  },
+  BUNDLE_NOT_FOR_YOU: {
+    en: 'This bundle was encrypted for someone else: this vault\'s key cannot open it. Nothing was changed.',
+    ru: 'Этот пакет зашифрован для другого получателя: ключ этого хранилища его не открывает. Ничего не изменено.',
+  },
+  BUNDLE_WRONG_PASSPHRASE: {
+    en: 'The bundle\'s passphrase is not correct. Nothing was changed.',
+    ru: 'Неверная парольная фраза пакета. Ничего не изменено.',
+  },
+  BUNDLE_DAMAGED: {
+    en: 'The bundle is damaged: it is cut short or was changed after it was made. Nothing was changed.',
+    ru: 'Пакет повреждён: он обрезан или изменён после создания. Ничего не изменено.',
+  },
+  BUNDLE_INVALID: {
+    en: 'The bundle\'s contents do not match its list of contents. Nothing was changed.',
+    ru: 'Содержимое пакета не совпадает с его описью. Ничего не изменено.',
+  },
+  BUNDLE_UNSAFE_PATH: {
+    en: 'The bundle contains a file name that points outside the bundle. Nothing was changed.',
+    ru: 'В пакете есть имя файла, указывающее за его пределы. Ничего не изменено.',
+  },
+  BUNDLE_NEWER_VERSION: {
+    en: 'This bundle was made by a newer version of Sestra. Update Sestra to open it. Nothing was changed.',
+    ru: 'Этот пакет создан более новой версией Sestra. Обновите Sestra, чтобы открыть его. Ничего не изменено.',
+  },
+  BUNDLE_OVERSIZED: {
+    en: 'The bundle holds more data than its list of contents declares. Nothing was changed.',
+    ru: 'В пакете больше данных, чем указано в его описи. Ничего не изменено.',
   },
 }
 

@@ -1,7 +1,38 @@
 import { z } from 'zod'
-import { recordId, type Stored } from './domain/common'
+import { patchSchema, recordId, type Stored } from './domain/common'
+import { allyInput, type AllyFields } from './domain/ally'
 import { contactInput, type ContactFields } from './domain/contact'
 import type { ErrorCode } from './errors'
+import { annotationInput, type CustodyEntry, type ReportResult, type VerifyReport } from './domain/custody'
+import type { FileRecord } from './domain/file'
+import { incidentCreateInput, type Incident } from './domain/incident'
+import { custodyLogInput, exportReportInput, listFilesInput, listIncidentsInput, updateIncidentInput } from './evidence/ipcInputs'
+import { expiringQuery } from './expiry'
+import type { ChecklistItem } from './readiness/checklist'
+import type { CampaignReadiness } from './readiness/rules'
+import { travelDocumentInput } from './domain/travelDocument'
+import {
+  addChecklistItemInput,
+  briefingInput,
+  createCampaignInput,
+  createPersonInput,
+  listDocumentsInput,
+  listPageInput,
+  readinessInput,
+  searchQuery,
+  updateCampaignInput,
+  updateChecklistItemInput,
+  updateDocumentInput,
+  updatePersonInput,
+} from './recordInputs'
+import type {
+  Campaign,
+  CampaignDetail,
+  ExpiringDocument,
+  PersonWithRelations,
+  SearchHit,
+  TravelDocument,
+} from './recordViews'
 
 /*
  * The whole API between the renderer and the main process, once. Main binds
@@ -24,6 +55,12 @@ const none = z.undefined()
 const passphrase = z.string().min(1).max(1024)
 
 export type VaultState = 'absent' | 'locked' | 'unlocked'
+/** The vault's age public key, and the digits both sides read aloud to compare it. */
+export interface VaultIdentityInfo {
+  publicKey: string
+  fingerprint: string
+}
+export type Ally = Stored<AllyFields> & { fingerprint: string }
 export type Contact = Stored<ContactFields>
 export interface Page<T> {
   items: T[]
@@ -55,8 +92,47 @@ export const ipcSchema = {
   ).returns<Page<Contact>>(),
   getContact: method(z.object({ id: recordId })).returns<Contact>(),
   createContact: method(contactInput).returns<Contact>(),
-  updateContact: method(z.object({ id: recordId, patch: contactInput.partial() })).returns<Contact>(),
+  updateContact: method(z.object({ id: recordId, patch: patchSchema(contactInput) })).returns<Contact>(),
   deleteContact: method(z.object({ id: recordId })).returns<void>(),
+
+  listCampaigns: method(listPageInput).returns<Page<Campaign>>(),
+  getCampaign: method(z.object({ id: recordId })).returns<CampaignDetail>(),
+  createCampaign: method(createCampaignInput).returns<CampaignDetail>(),
+  updateCampaign: method(updateCampaignInput).returns<CampaignDetail>(),
+  deleteCampaign: method(z.object({ id: recordId })).returns<void>(),
+  campaignReadiness: method(readinessInput).returns<CampaignReadiness>(),
+  addChecklistItem: method(addChecklistItemInput).returns<ChecklistItem>(),
+  updateChecklistItem: method(updateChecklistItemInput).returns<ChecklistItem>(),
+  deleteChecklistItem: method(z.object({ id: recordId })).returns<void>(),
+  setBriefing: method(briefingInput).returns<void>(),
+  listPeople: method(listPageInput).returns<Page<PersonWithRelations>>(),
+  createPerson: method(createPersonInput).returns<PersonWithRelations>(),
+  updatePerson: method(updatePersonInput).returns<PersonWithRelations>(),
+  deletePerson: method(z.object({ id: recordId })).returns<void>(),
+  listDocuments: method(listDocumentsInput).returns<Page<TravelDocument>>(),
+  createDocument: method(travelDocumentInput).returns<TravelDocument>(),
+  updateDocument: method(updateDocumentInput).returns<TravelDocument>(),
+  deleteDocument: method(z.object({ id: recordId })).returns<void>(),
+  expiringDocuments: method(expiringQuery).returns<Page<ExpiringDocument>>(),
+  search: method(searchQuery).returns<SearchHit[]>(),
+
+  getIdentity: method(none).returns<VaultIdentityInfo>(),
+  listAllies: method(none).returns<Ally[]>(),
+  addAlly: method(allyInput).returns<Ally>(),
+  updateAlly: method(z.object({ id: recordId, patch: allyInput.partial() })).returns<Ally>(),
+  deleteAlly: method(z.object({ id: recordId })).returns<void>(),
+
+  listIncidents: method(listIncidentsInput).returns<Page<Incident>>(),
+  getIncident: method(z.object({ id: recordId })).returns<Incident>(),
+  createIncident: method(incidentCreateInput).returns<Incident>(),
+  updateIncident: method(updateIncidentInput).returns<Incident>(),
+  annotateIncident: method(annotationInput).returns<CustodyEntry>(),
+  deleteIncident: method(z.object({ id: recordId })).returns<void>(),
+  custodyLog: method(custodyLogInput).returns<CustodyEntry[]>(),
+  listFiles: method(listFilesInput).returns<Page<FileRecord>>(),
+  deleteFile: method(z.object({ id: recordId })).returns<void>(),
+  verifyVault: method(none).returns<VerifyReport>(),
+  exportReport: method(exportReportInput).returns<ReportResult>(),
 } as const
 
 export type IpcSchema = typeof ipcSchema

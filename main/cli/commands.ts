@@ -3,13 +3,17 @@ import { contactRoles, type ContactInput } from '../../shared/domain/contact'
 import { listContacts } from '../store/contactQueries'
 import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
+import { campaignCommands } from './campaignCommands'
 import { requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
+import { evidenceCommands } from './evidenceCommands'
+import { exchangeCommands } from './exchangeCommands'
 
 export interface Command {
   name: string
   usage: string
   options: ParseArgsOptionsConfig
-  run(ctx: CliContext): Promise<void>
+  /** A number is the exit code for an outcome that is not an error (`verify` found problems: 5). */
+  run(ctx: CliContext): Promise<void | number>
 }
 
 const vault = { vault: { type: 'string' } } as const
@@ -107,6 +111,9 @@ export const commands: Command[] = [
       else ctx.stdout(rows.map((c) => [c.id, c.name, c.phone ?? '', c.role ?? ''].join('\t')).join('\n'))
     },
   },
+  ...campaignCommands,
+  ...exchangeCommands,
+  ...evidenceCommands,
 ]
 
 export function findCommand(words: string[]): { command: Command; rest: string[] } | null {

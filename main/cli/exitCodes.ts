@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../shared/errors'
 
-export const exitCodes = { ok: 0, failure: 1, usage: 2, wrongPassphrase: 3, badVault: 4 } as const
+export const exitCodes = { ok: 0, failure: 1, usage: 2, wrongPassphrase: 3, badVault: 4, problems: 5 } as const
 
 export function exitCodeFor(code: ErrorCode): number {
   switch (code) {

@@ -35,8 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       // Tests and very old machines may ask for the floor (m=64 MiB, t=3, p=4) instead of calibrating.
       vaultOptions: { kdf: process.env.SESTRA_KDF === 'minimum' ? 'minimum' : 'calibrate' },
     }
-    await found.command.run(ctx)
-    return exitCodes.ok
+    return (await found.command.run(ctx)) ?? exitCodes.ok
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`sestra: ${(error as Error).message}\nUsage: ${found.command.usage}\n`)

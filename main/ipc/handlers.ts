@@ -1,6 +1,10 @@
 import type { Handlers } from '../../shared/ipc-schema'
 import type { VaultService } from '../vault/service'
+import { keyFingerprint } from '../exchange/fingerprint'
 import { listContacts } from '../store/contactQueries'
+import { campaignDetail, campaignReadiness, createCampaign, updateCampaign } from '../store/campaigns'
+import { expiringDocuments, listDocuments } from '../store/documentQueries'
+import { createPerson, deletePerson, listPeople, updatePerson } from '../store/people'
 
 /**
  * The handler table. Inputs arrive already parsed by `dispatch`; handlers
@@ -21,5 +25,38 @@ export function createHandlers(vault: VaultService): Handlers {
     createContact: async (input) => vault.store.contacts.create(input),
     updateContact: async ({ id, patch }) => vault.store.contacts.update(id, patch),
     deleteContact: async ({ id }) => vault.store.contacts.delete(id),
+
+    listCampaigns: async (input) => vault.store.campaigns.list(input),
+    getCampaign: async ({ id }) => campaignDetail(vault.store, id),
+    createCampaign: async (input) => createCampaign(vault.store, input),
+    updateCampaign: async (input) => updateCampaign(vault.store, input),
+    deleteCampaign: async ({ id }) => vault.store.campaigns.delete(id),
+    campaignReadiness: async ({ id, today }) => campaignReadiness(vault.store, id, today),
+    addChecklistItem: async ({ campaignId, ...item }) => vault.store.plans.addCustomItem(campaignId, item),
+    updateChecklistItem: async ({ id, patch }) => vault.store.plans.updateItem(id, patch),
+    deleteChecklistItem: async ({ id }) => vault.store.plans.deleteItem(id),
+    setBriefing: async ({ campaignId, contactId, briefedOn }) =>
+      vault.store.plans.setBriefing(campaignId, contactId, briefedOn),
+    listPeople: async (input) => listPeople(vault.store, input),
+    createPerson: async (input) => createPerson(vault.store, input),
+    updatePerson: async (input) => updatePerson(vault.store, input),
+    deletePerson: async ({ id }) => deletePerson(vault.store, id),
+    listDocuments: async (input) => listDocuments(vault.store, input),
+    createDocument: async (input) => vault.store.documents.create(input),
+    updateDocument: async ({ id, patch }) => vault.store.documents.update(id, patch),
+    deleteDocument: async ({ id }) => vault.store.documents.delete(id),
+    expiringDocuments: async (input) => expiringDocuments(vault.store, input),
+    search: async (input) => vault.store.search.search(input),
+
+    getIdentity: async () => {
+      const publicKey = vault.store.identity.publicKey()
+      return { publicKey, fingerprint: keyFingerprint(publicKey) }
+    },
+    listAllies: async () => vault.store.allies.list().items.map(withFingerprint),
+    addAlly: async (input) => withFingerprint(vault.store.allies.create(input)),
+    updateAlly: async ({ id, patch }) => withFingerprint(vault.store.allies.update(id, patch)),
+    deleteAlly: async ({ id }) => vault.store.allies.delete(id),
   }
 }
+
+const withFingerprint = <T extends { publicKey: string }>(ally: T) => ({ ...ally, fingerprint: keyFingerprint(ally.publicKey) })

@@ -1,34 +1,60 @@
+import { allyInput } from '../../shared/domain/ally'
 import { campaignInput } from '../../shared/domain/campaign'
 import { contactInput } from '../../shared/domain/contact'
-import { incidentInput } from '../../shared/domain/incident'
 import { linkInput } from '../../shared/domain/link'
 import { personInput } from '../../shared/domain/person'
 import { travelDocumentInput } from '../../shared/domain/travelDocument'
 import type { Database } from '../vault/database'
+import { CustodyLog } from '../evidence/custodyLog'
+import { IncidentStore } from '../evidence/incidentStore'
 import { FileStore } from './files'
+import { FileTransfer } from './fileTransfer'
+import { VaultIdentity } from './identity'
+import { CampaignPlans } from './campaignPlans'
+import { SearchIndex } from './search'
 import { Table } from './table'
+import { TableRows } from './tableRows'
 
 /** The narrow data layer: everything above it talks to these, never to SQL. */
 export function createStore(db: Database) {
+  const custody = new CustodyLog(db)
   return {
-    campaigns: new Table(db, { table: 'campaigns', schema: campaignInput, orderBy: 'start_date, title' }),
+    campaigns: new Table(db, {
+      table: 'campaigns',
+      schema: campaignInput,
+      codecs: { tasks: 'json' },
+      orderBy: 'start_date, title',
+    }),
     people: new Table(db, { table: 'people', schema: personInput, orderBy: 'name COLLATE NOCASE' }),
-    documents: new Table(db, { table: 'documents', schema: travelDocumentInput, orderBy: 'valid_until' }),
+    documents: new Table(db, {
+      table: 'documents',
+      schema: travelDocumentInput,
+      codecs: { neededForTravel: 'bool' },
+      orderBy: 'valid_until',
+    }),
     contacts: new Table(db, {
       table: 'contacts',
       schema: contactInput,
-      codecs: { roles: 'json', phones: 'json', channels: 'json', languages: 'json', speedDial: 'bool' },
+      codecs: { roles: 'json', phones: 'json', channels: 'json', languages: 'json', speedDial: 'bool', aroundTheClock: 'bool' },
       orderBy: 'name COLLATE NOCASE, id',
     }),
-    incidents: new Table(db, { table: 'incidents', schema: incidentInput, orderBy: 'occurred_on, occurred_time' }),
+    incidents: new IncidentStore(db, custody),
     links: new Table(db, { table: 'links', schema: linkInput, orderBy: 'created_at' }),
-    files: new FileStore(db),
+    files: new FileStore(db, custody),
+    custody,
+    allies: new Table(db, { table: 'allies', schema: allyInput, orderBy: 'name COLLATE NOCASE, id' }),
+    identity: new VaultIdentity(db),
+    fileTransfer: new FileTransfer(db),
+    tableRows: new TableRows(db),
+    plans: new CampaignPlans(db),
+    search: new SearchIndex(db),
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   }
 }
 
 export type Store = ReturnType<typeof createStore>
 
-export type RecordCounts = Record<Exclude<keyof Store, 'links'>, number>
+export type RecordCounts = Record<Exclude<keyof Store, 'links' | 'allies' | 'identity' | 'fileTransfer' | 'tableRows' | 'plans' | 'search' | 'transaction' | 'custody'>, number>
 
 export function countRecords(store: Store): RecordCounts {
   return {

@@ -15,6 +15,9 @@ export function toSestraError(error: unknown): SestraError {
     case 'EPERM':
     case 'EROFS':
       return new SestraError('READ_ONLY')
+    // A write that names a person, campaign or contact that is not there.
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+      return new SestraError('NOT_FOUND')
     case 'SQLITE_FULL':
     case 'ENOSPC':
     case 'EDQUOT':

@@ -97,6 +97,7 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
     const db = openDatabase(join(dir, databaseFile), dataKey)
     try {
       runMigrations(db)
+      await createStore(db).identity.ensure()
     } finally {
       db.close()
     }
@@ -176,7 +177,9 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
     if (size === 0) throw new SestraError('CORRUPT_DATABASE', 'database file missing or empty')
     db = openDatabase(join(dir, databaseFile), dataKey)
     runMigrations(db)
-    createStore(db).files.sweepIncomplete()
+    const store = createStore(db)
+    store.files.sweepIncomplete()
+    await store.identity.ensure()
     return new OpenVault(dir, db, [dataKey])
   } catch (error) {
     dataKey.fill(0)

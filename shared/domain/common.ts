@@ -25,3 +25,18 @@ export interface RecordMeta {
 }
 
 export type Stored<T> = T & RecordMeta
+
+/**
+ * The schema of a patch: every field optional, absent fields left absent.
+ * `.partial()` is not enough: it still fills in `.default()` values, so a
+ * patch of one field would reset all the others to their defaults.
+ */
+export function patchSchema<S extends z.ZodObject>(schema: S): z.ZodType<Partial<z.output<S>>, Partial<z.input<S>>> {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional(),
+    ]),
+  )
+  return z.object(shape) as unknown as z.ZodType<Partial<z.output<S>>, Partial<z.input<S>>>
+}

@@ -33,6 +33,8 @@ export const contactInput = z.object({
   languages: z.array(shortText.min(1)).max(20).default([]),
   notes: longText.default(''),
   speedDial: z.boolean().default(false),
+  // Psychological support has to be reachable at any hour during a campaign.
+  aroundTheClock: z.boolean().default(false),
 })
 
 export type ContactInput = z.input<typeof contactInput>

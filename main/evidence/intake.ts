@@ -1,0 +1,42 @@
+import { createReadStream } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import type { FileRecord } from '../../shared/domain/file'
+import { SestraError } from '../../shared/errors'
+import { chunkSize } from '../store/files'
+import type { Store } from '../store/records'
+
+export interface IntakeOptions {
+  signal?: AbortSignal
+  /** Attach to this incident once the bytes are in. */
+  incidentId?: string
+  onProgress?: (bytes: number, total: number) => void
+}
+
+/**
+ * Brings a file from disk into the vault: original name, the file's own
+ * modification time, and (in the store) SHA-256, size, sniffed type and the
+ * intake entry of its custody chain. The original on disk is only read.
+ */
+export async function intakeFile(store: Store, path: string, options: IntakeOptions = {}): Promise<FileRecord> {
+  const info = await stat(path)
+  if (!info.isFile()) throw new SestraError('INVALID_INPUT', 'not a regular file')
+  // Fail before the copy, not after a 4 GB import.
+  if (options.incidentId) store.incidents.get(options.incidentId)
+  const source = createReadStream(path, { highWaterMark: chunkSize, signal: options.signal })
+  try {
+    const record = await store.files.add(
+      { name: basename(path), modifiedAt: info.mtime.toISOString() },
+      source,
+      options.signal,
+      (bytes) => options.onProgress?.(bytes, info.size),
+    )
+    if (options.incidentId) store.incidents.attachFile(options.incidentId, record.id)
+    return record
+  } catch (error) {
+    if (options.signal?.aborted) throw new SestraError('ABORTED')
+    throw error
+  } finally {
+    source.destroy()
+  }
+}

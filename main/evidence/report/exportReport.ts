@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto'
+import { open, rm } from 'node:fs/promises'
+import { basename, isAbsolute } from 'node:path'
+import { reportRequest, type ReportRequest, type ReportResult } from '../../../shared/domain/custody'
+import { SestraError } from '../../../shared/errors'
+import type { Store } from '../../store/records'
+import { collectReport } from './collect'
+import { buildManifest } from './manifest'
+import { renderPdf } from './renderPdf'
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+/** A new file only, private to the user: an export never replaces something already there. */
+async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
+  let handle
+  try {
+    handle = await open(path, 'wx', 0o600)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new SestraError('ALREADY_EXISTS')
+    throw error
+  }
+  try {
+    await handle.writeFile(bytes)
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+async function loadFonts() {
+  // Loaded only when a report is made: the fonts are half a megabyte of base64.
+  const { liberationSansRegular, liberationSansBold } = await import('../fonts/liberationSans')
+  return { regular: Buffer.from(liberationSansRegular, 'base64'), bold: Buffer.from(liberationSansBold, 'base64') }
+}
+
+/**
+ * Writes the PDF and manifest.json to exactly the two paths the user chose,
+ * nowhere else (no temp files: these are the only plaintext Sestra writes),
+ * then logs "exported", with the recipient and both hashes, in the custody
+ * chain of every incident and file included. A failure removes what it wrote.
+ */
+export async function exportReport(
+  store: Store,
+  request: ReportRequest & { pdfPath: string; manifestPath: string },
+  signal?: AbortSignal,
+): Promise<ReportResult> {
+  const { pdfPath, manifestPath } = request
+  if (!isAbsolute(pdfPath) || !isAbsolute(manifestPath) || pdfPath === manifestPath) {
+    throw new SestraError('INVALID_INPUT', 'report paths')
+  }
+  const parsed = reportRequest.safeParse(request)
+  if (!parsed.success) throw new SestraError('INVALID_INPUT', parsed.error.issues.map((i) => i.path.join('.')).join(', '))
+  const data = collectReport(store, parsed.data)
+  const pdf = await renderPdf(data, await loadFonts())
+  const pdfSha256 = sha256(pdf)
+  const manifest = Buffer.from(`${JSON.stringify(buildManifest(data, { file: basename(pdfPath), sha256: pdfSha256 }), null, 2)}\n`)
+  const manifestSha256 = sha256(manifest)
+  const written: string[] = []
+  try {
+    if (signal?.aborted) throw new SestraError('ABORTED')
+    await writeNew(pdfPath, pdf)
+    written.push(pdfPath)
+    await writeNew(manifestPath, manifest)
+    written.push(manifestPath)
+    if (signal?.aborted) throw new SestraError('ABORTED')
+    const detail = { recipient: data.recipient, language: data.language, format: 'pdf+manifest', pdfSha256, manifestSha256 }
+    store.transaction(() => {
+      for (const { incident, files } of data.incidents) {
+        store.custody.append('incident', incident.id, 'exported', detail)
+        for (const file of files) store.custody.append('file', file.id, 'exported', { ...detail, incidentId: incident.id })
+      }
+    })
+  } catch (error) {
+    await Promise.all(written.map((path) => rm(path, { force: true })))
+    throw error
+  }
+  const files = new Set(data.incidents.flatMap((i) => i.files.map((f) => f.id)))
+  return { pdfPath, manifestPath, pdfSha256, manifestSha256, incidents: data.incidents.length, files: files.size }
+}

@@ -1,0 +1,66 @@
+/**
+ * Reads exact byte counts from a stream of arbitrarily cut pieces, without
+ * ever holding more than one piece and one request in memory.
+ */
+export class ByteReader {
+  readonly #source: AsyncIterator<Uint8Array>
+  #pending: Uint8Array = new Uint8Array(0)
+  #ended = false
+
+  constructor(source: AsyncIterable<Uint8Array>) {
+    this.#source = source[Symbol.asyncIterator]()
+  }
+
+  async #fill(): Promise<boolean> {
+    while (this.#pending.length === 0) {
+      if (this.#ended) return false
+      const next = await this.#source.next()
+      if (next.done) {
+        this.#ended = true
+        return false
+      }
+      this.#pending = next.value
+    }
+    return true
+  }
+
+  #take(max: number): Uint8Array {
+    const piece = this.#pending.subarray(0, max)
+    this.#pending = this.#pending.subarray(piece.length)
+    return piece
+  }
+
+  /** Exactly `n` bytes, or fewer only if the stream ended first. */
+  async read(n: number): Promise<Buffer> {
+    const out = Buffer.alloc(n)
+    let filled = 0
+    while (filled < n && (await this.#fill())) {
+      const piece = this.#take(n - filled)
+      out.set(piece, filled)
+      filled += piece.length
+    }
+    return out.subarray(0, filled)
+  }
+
+  /** The next `n` bytes as pieces; stops early only if the stream ends. */
+  async *pieces(n: number): AsyncGenerator<Uint8Array> {
+    for (let left = n; left > 0 && (await this.#fill()); ) {
+      const piece = this.#take(left)
+      left -= piece.length
+      yield piece
+    }
+  }
+
+  /** Reads to the end, counting bytes and whether all were zero, up to `limit` bytes. */
+  async drain(limit: number): Promise<{ bytes: number; allZero: boolean }> {
+    let bytes = 0
+    let allZero = true
+    while (await this.#fill()) {
+      const piece = this.#take(this.#pending.length)
+      bytes += piece.length
+      if (allZero && !piece.every((b) => b === 0)) allZero = false
+      if (bytes > limit || !allZero) return { bytes, allZero }
+    }
+    return { bytes, allZero }
+  }
+}

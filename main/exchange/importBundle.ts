@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto'
+import type { BundleSummary } from '../../shared/bundle'
+import { SestraError } from '../../shared/errors'
+import type { StagedFile } from '../store/fileTransfer'
+import type { Store } from '../store/records'
+import { decryptFile, type DecryptWith } from './ageFiles'
+import { readBundle, type BundleContents, type FileSink } from './readBundle'
+
+/** On a key present in both: keep the vault's row, or take the bundle's. */
+export type MergePreference = 'keep' | 'incoming'
+
+export interface ImportResult {
+  summary: BundleSummary
+  /** Per table: rows written from the bundle, and rows kept because the vault already had that key. */
+  written: Record<string, number>
+  kept: Record<string, number>
+}
+
+const hashOnly: FileSink = async (_id, pieces) => {
+  const hash = createHash('sha256')
+  let size = 0
+  for await (const piece of pieces) {
+    hash.update(piece)
+    size += piece.length
+  }
+  return { size, sha256: hash.digest('hex') }
+}
+
+export function summarise(contents: BundleContents): BundleSummary {
+  const { manifest } = contents
+  return {
+    formatVersion: manifest.formatVersion,
+    appVersion: manifest.appVersion,
+    createdAt: manifest.createdAt,
+    selection: manifest.selection,
+    counts: manifest.counts,
+    totalBytes: manifest.entries.reduce((sum, e) => sum + e.size, 0),
+  }
+}
+
+/** Decrypts and checks everything (every hash, the manifest, the end of the stream) and stores nothing. */
+export async function verifyBundle(path: string, key: DecryptWith): Promise<BundleSummary> {
+  return summarise(await readBundle(await decryptFile(path, key), hashOnly))
+}
+
+const isConstraint = (error: unknown) => /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))
+
+/**
+ * Merges a decrypted bundle into the open vault, all or nothing. File bytes
+ * are staged hidden while the stream is read and checked to its end; records
+ * and files then become visible in one transaction. Any failure discards the
+ * staged bytes and leaves the vault as it was.
+ */
+export async function importStream(
+  store: Store,
+  plain: AsyncIterable<Uint8Array>,
+  prefer: MergePreference = 'keep',
+): Promise<ImportResult> {
+  const transfer = store.fileTransfer
+  const staged = new Map<string, StagedFile>()
+  const stageOrHash: FileSink = async (id, pieces) => {
+    if (prefer === 'keep' && transfer.hasFile(id)) return hashOnly(id, pieces)
+    const file = await transfer.stage(id, pieces)
+    staged.set(id, file)
+    return file
+  }
+  try {
+    const contents = await readBundle(plain, stageOrHash)
+    const tables = new Set(store.tableRows.tables())
+    const unknownTable = [...contents.records.keys()].find((table) => !tables.has(table))
+    if (unknownTable) throw new SestraError('BUNDLE_NEWER_VERSION', `table ${unknownTable}`)
+    const written: Record<string, number> = {}
+    const kept: Record<string, number> = {}
+    const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
+    const onConflict = prefer === 'incoming' ? 'replace' : 'keep'
+    try {
+      transfer.atomically(() => {
+        // Files first: other rows (attachments, custody) refer to them.
+        for (const file of contents.files) {
+          const stagedFile = staged.get(file.id)
+          if (!stagedFile) {
+            count(kept, 'files')
+            continue
+          }
+          const { path: _inBundle, ...row } = file
+          transfer.commit(stagedFile, row)
+          count(written, 'files')
+        }
+        for (const [table, rows] of contents.records) {
+          rows.forEach((row, index) => {
+            if (typeof row !== 'object' || row === null || Array.isArray(row)) {
+              throw new SestraError('BUNDLE_INVALID', `records/${table}.json item ${index + 1}`)
+            }
+            count(store.tableRows.put(table, row as Record<string, unknown>, onConflict) ? written : kept, table)
+          })
+        }
+      })
+    } catch (error) {
+      if (error instanceof SestraError) throw error
+      if (isConstraint(error)) throw new SestraError('BUNDLE_INVALID', 'records break the vault\'s rules (missing references or invalid values)')
+      throw error
+    }
+    return { summary: summarise(contents), written, kept }
+  } catch (error) {
+    transfer.discard([...staged.values()].map((s) => s.stageId))
+    throw error
+  }
+}
+
+export async function importBundle(
+  store: Store,
+  path: string,
+  key: DecryptWith,
+  prefer: MergePreference = 'keep',
+): Promise<ImportResult> {
+  return importStream(store, await decryptFile(path, key), prefer)
+}

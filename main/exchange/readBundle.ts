@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto'
+import {
+  bundleFileRecord,
+  bundleFormatVersion,
+  bundleManifest,
+  filesEntry,
+  isSafeEntryPath,
+  manifestPath,
+  manifestVersion,
+  recordsEntry,
+  type BundleFileRecord,
+  type BundleManifest,
+  type ManifestEntry,
+} from '../../shared/bundle'
+import { SestraError } from '../../shared/errors'
+import { ByteReader } from './byteReader'
+import { blockSize, maxTrailingZeros, paddingFor, parseHeader, type TarHeader } from './tar'
+
+/** Records are parsed whole; files never are. These bound what a hostile bundle can make us hold. */
+const maxManifestBytes = 64 * 1024 * 1024
+const maxRecordsBytes = 256 * 1024 * 1024
+
+export interface FileSink {
+  /** Consumes one file's bytes (stores or just hashes them) and reports what it saw. */
+  (id: string, pieces: AsyncIterable<Uint8Array>): Promise<{ size: number; sha256: string }>
+}
+
+export interface BundleContents {
+  manifest: BundleManifest
+  /** Table -> the parsed rows (files apart), not yet checked against the schema. */
+  records: Map<string, unknown[]>
+  files: BundleFileRecord[]
+}
+
+const invalid = (detail: string) => new SestraError('BUNDLE_INVALID', detail)
+/** Names a failing entry without echoing a file name (content) or attacker-chosen bytes. */
+const describe = (path: string) => {
+  const id = filesEntry.exec(path)?.[1]
+  return id ? `files/${id}` : path
+}
+
+async function nextHeader(reader: ByteReader): Promise<TarHeader> {
+  const block = await reader.read(blockSize)
+  if (block.length < blockSize) throw invalid('archive cut short')
+  return parseHeader(block)
+}
+
+async function skipPadding(reader: ByteReader, size: number): Promise<void> {
+  const padding = paddingFor(size)
+  if ((await reader.read(padding)).length < padding) throw invalid('archive cut short')
+}
+
+function parseJson(bytes: Buffer, path: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'))
+  } catch {
+    throw invalid(path)
+  }
+}
+
+async function readManifest(reader: ByteReader): Promise<BundleManifest> {
+  const first = await nextHeader(reader)
+  if (first.kind !== 'file' || first.path.replace(/^\.\//, '') !== manifestPath) throw invalid('manifest.json must come first')
+  if (first.size > maxManifestBytes) throw new SestraError('BUNDLE_OVERSIZED', manifestPath)
+  const bytes = await reader.read(first.size)
+  if (bytes.length < first.size) throw invalid('archive cut short')
+  await skipPadding(reader, first.size)
+  const json = parseJson(bytes, manifestPath)
+  const version = manifestVersion.safeParse(json)
+  if (!version.success) throw invalid(manifestPath)
+  if (version.data.formatVersion > bundleFormatVersion) throw new SestraError('BUNDLE_NEWER_VERSION')
+  const parsed = bundleManifest.safeParse(json)
+  if (!parsed.success) throw invalid(manifestPath)
+  const paths = new Set<string>()
+  parsed.data.entries.forEach((entry, index) => {
+    if (!isSafeEntryPath(entry.path)) throw new SestraError('BUNDLE_UNSAFE_PATH', `manifest entry ${index + 1}`)
+    if (paths.has(entry.path)) throw invalid(`manifest entry ${index + 1} repeated`)
+    paths.add(entry.path)
+  })
+  return parsed.data
+}
+
+const isBundleDirectory = (path: string) => /^(records|files|files\/[0-9a-f-]{36})\/?$/.test(path.replace(/^\.\//, ''))
+
+/**
+ * Reads the decrypted tar stream to its very end: age authenticates the last
+ * chunk only when the stream ends, so nothing read here may be committed
+ * before this returns. Every entry must be listed in the manifest with the
+ * same size and SHA-256, each exactly once, and nothing may follow the
+ * archive but tar's zero padding.
+ */
+export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: FileSink): Promise<BundleContents> {
+  const reader = new ByteReader(plain)
+  const manifest = await readManifest(reader)
+  const expected = new Map<string, ManifestEntry>(manifest.entries.map((e) => [e.path, e]))
+  const records = new Map<string, unknown[]>()
+  const seen = new Set<string>()
+  let index = 1
+  for (let header = await nextHeader(reader); header.kind !== 'end'; header = await nextHeader(reader), index++) {
+    if (header.kind === 'directory') {
+      if (isBundleDirectory(header.path)) continue
+      throw new SestraError(/(^|\/)\.\.(\/|$)|^\//.test(header.path) ? 'BUNDLE_UNSAFE_PATH' : 'BUNDLE_OVERSIZED', `entry ${index + 1}`)
+    }
+    const path = header.path.replace(/^\.\//, '')
+    if (/(^|\/)\.\.(\/|$)|^\/|\\/.test(path)) throw new SestraError('BUNDLE_UNSAFE_PATH', `entry ${index + 1}`)
+    const entry = expected.get(path)
+    if (!entry) throw new SestraError('BUNDLE_OVERSIZED', `entry ${index + 1} is not in the manifest`)
+    if (seen.has(path)) throw invalid(`${describe(path)} repeated`)
+    seen.add(path)
+    if (header.size > entry.size) throw new SestraError('BUNDLE_OVERSIZED', describe(path))
+    if (header.size < entry.size) throw invalid(describe(path))
+    const recordType = recordsEntry.exec(path)?.[1]
+    let got: { size: number; sha256: string }
+    if (recordType) {
+      if (entry.size > maxRecordsBytes) throw new SestraError('BUNDLE_OVERSIZED', path)
+      const bytes = await reader.read(entry.size)
+      got = { size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }
+      if (got.size === entry.size && got.sha256 === entry.sha256) {
+        const value = parseJson(bytes, path)
+        if (!Array.isArray(value)) throw invalid(path)
+        records.set(recordType, value)
+      }
+    } else {
+      got = await fileSink(filesEntry.exec(path)![1]!, reader.pieces(entry.size))
+    }
+    if (got.size < entry.size) throw invalid('archive cut short')
+    if (got.sha256 !== entry.sha256) throw invalid(describe(path))
+    await skipPadding(reader, entry.size)
+  }
+  const missing = manifest.entries.find((e) => !seen.has(e.path))
+  if (missing) throw invalid(`${describe(missing.path)} missing`)
+  const rest = await reader.drain(maxTrailingZeros)
+  if (!rest.allZero || rest.bytes > maxTrailingZeros) throw new SestraError('BUNDLE_OVERSIZED', 'data after the archive')
+  return { manifest, records, files: checkFileRecords(manifest, records) }
+}
+
+/** records/files.json must describe exactly the files in the manifest, hash for hash. */
+function checkFileRecords(manifest: BundleManifest, records: Map<string, unknown[]>): BundleFileRecord[] {
+  const fileEntries = manifest.entries.filter((e) => filesEntry.test(e.path))
+  const files = (records.get('files') ?? []).map((item) => {
+    const parsed = bundleFileRecord.safeParse(item)
+    if (!parsed.success) throw invalid('records/files.json')
+    return parsed.data
+  })
+  records.delete('files')
+  const byPath = new Map(fileEntries.map((e) => [e.path, e]))
+  const ids = new Set<string>()
+  for (const file of files) {
+    const entry = byPath.get(file.path)
+    const idInPath = filesEntry.exec(file.path)?.[1]
+    if (!entry || entry.size !== file.size || entry.sha256 !== file.sha256 || idInPath !== file.id || ids.has(file.id)) {
+      throw invalid('records/files.json')
+    }
+    ids.add(file.id)
+  }
+  if (ids.size !== fileEntries.length) throw invalid('records/files.json')
+  for (const [table, items] of [...records, ['files', files] as const]) {
+    if (manifest.counts[table] !== items.length) throw invalid(`count of ${table}`)
+  }
+  if (Object.keys(manifest.counts).some((table) => table !== 'files' && !records.has(table))) throw invalid('counts')
+  return files
+}

@@ -1,0 +1,37 @@
+import { readFile } from 'node:fs/promises'
+import { protocol, type Session } from 'electron'
+import { productionCsp } from '../../shared/csp'
+import { lookUpRendererFile } from './rendererFiles'
+import { appScheme } from './origins'
+
+/**
+ * Must run before `ready`. `standard` gives app:// real origins and relative
+ * URLs, `secure` makes it a secure context; no CORS, no service workers, no
+ * bypassing of the CSP.
+ */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ])
+}
+
+const commonHeaders = {
+  'X-Content-Type-Options': 'nosniff',
+  // Nothing the renderer loads is worth keeping once the window is gone.
+  'Cache-Control': 'no-store',
+}
+
+/** Serves `rendererRoot` (the built out/renderer) on app://sestra/ for this session only. */
+export function serveRenderer(session: Session, rendererRoot: string): void {
+  session.protocol.handle(appScheme, async (request) => {
+    const found = await lookUpRendererFile(rendererRoot, request.url, request.method)
+    const body = found.status === 200 ? await readFile(found.path).catch(() => null) : null
+    if (found.status !== 200 || !body) {
+      return new Response(null, { status: found.status === 405 ? 405 : 404, headers: commonHeaders })
+    }
+    return new Response(body, {
+      status: 200,
+      headers: { ...commonHeaders, 'Content-Type': found.contentType, 'Content-Security-Policy': productionCsp },
+    })
+  })
+}

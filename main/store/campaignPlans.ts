@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto'
+import { SestraError } from '../../shared/errors'
+import type { ChecklistItemPatch, CustomChecklistItemInput } from '../../shared/domain/checklistItem'
+import { customChecklistItemInput } from '../../shared/domain/checklistItem'
+import { standardChecklist, type ChecklistItem } from '../../shared/readiness/checklist'
+import type { ReadinessSnapshot } from '../../shared/readiness/rules'
+import type { Database } from '../vault/database'
+
+// Roles some readiness rule looks at; other contacts never enter a snapshot.
+const checkedRoles = ['lawyer', 'human_rights_org', 'psychologist', 'ally', 'journalist']
+
+function itemFromRow(row: Record<string, unknown>): ChecklistItem {
+  return {
+    id: String(row.id),
+    campaignId: String(row.campaign_id),
+    kind: row.kind as ChecklistItem['kind'],
+    title: String(row.title),
+    status: row.status as ChecklistItem['status'],
+    notes: String(row.notes),
+    dueDate: row.due_date === null ? null : String(row.due_date),
+    position: Number(row.position),
+    createdAt: String(row.created_at),
+    updatedAt: String(row.updated_at),
+  }
+}
+
+/**
+ * The parts of a campaign that are rows of their own: the checklist, the
+ * participants and who was briefed. The campaign row itself is a Table.
+ */
+export class CampaignPlans {
+  readonly #db: Database
+
+  constructor(db: Database) {
+    this.#db = db
+  }
+
+  checklist(campaignId: string): ChecklistItem[] {
+    return this.#db
+      .prepare('SELECT * FROM checklist_items WHERE campaign_id = ? ORDER BY position, created_at')
+      .all([campaignId])
+      .map(itemFromRow)
+  }
+
+  addStandardChecklist(campaignId: string, now = new Date()): void {
+    standardChecklist.forEach((kind, position) => this.#insertItem(campaignId, kind, '', position, '', null, now))
+  }
+
+  addCustomItem(campaignId: string, input: CustomChecklistItemInput, now = new Date()): ChecklistItem {
+    const parsed = customChecklistItemInput.safeParse(input)
+    if (!parsed.success) throw new SestraError('INVALID_INPUT', parsed.error.issues.map((i) => i.path.join('.')).join(', '))
+    const next = this.#db
+      .prepare('SELECT coalesce(max(position) + 1, 0) FROM checklist_items WHERE campaign_id = ?', { pluck: true })
+      .get([campaignId])
+    const { title, notes, dueDate } = parsed.data
+    return this.getItem(this.#insertItem(campaignId, 'custom', title, Number(next), notes, dueDate, now))
+  }
+
+  #insertItem(
+    campaignId: string,
+    kind: ChecklistItem['kind'],
+    title: string,
+    position: number,
+    notes: string,
+    dueDate: string | null,
+    now: Date,
+  ): string {
+    const id = randomUUID()
+    const stamp = now.toISOString()
+    this.#db
+      .prepare(
+        `INSERT INTO checklist_items (id, campaign_id, kind, title, status, notes, due_date, position, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?, ?)`,
+      )
+      .run([id, campaignId, kind, title, notes, dueDate, position, stamp, stamp])
+    return id
+  }
+
+  getItem(id: string): ChecklistItem {
+    const row = this.#db.prepare('SELECT * FROM checklist_items WHERE id = ?').get([id])
+    if (!row) throw new SestraError('NOT_FOUND')
+    return itemFromRow(row)
+  }
+
+  /** The patch is parsed by the caller's schema; standard items keep their translated title. */
+  updateItem(id: string, patch: ChecklistItemPatch, now = new Date()): ChecklistItem {
+    const item = this.getItem(id)
+    if (patch.title !== undefined && item.kind !== 'custom') throw new SestraError('INVALID_INPUT', 'title')
+    const next = { ...item, ...patch, updatedAt: now.toISOString() }
+    this.#db
+      .prepare('UPDATE checklist_items SET title = ?, status = ?, notes = ?, due_date = ?, updated_at = ? WHERE id = ?')
+      .run([next.title, next.status, next.notes, next.dueDate, next.updatedAt, id])
+    return next
+  }
+
+  /** Only the user's own items go; a standard one that does not apply is marked not applicable. */
+  deleteItem(id: string): void {
+    if (this.getItem(id).kind !== 'custom') throw new SestraError('INVALID_INPUT', 'kind')
+    this.#db.prepare('DELETE FROM checklist_items WHERE id = ?').run([id])
+  }
+
+  participantIds(campaignId: string): string[] {
+    return this.#db
+      .prepare('SELECT person_id FROM campaign_participants WHERE campaign_id = ? ORDER BY person_id', { pluck: true })
+      .all([campaignId]) as string[]
+  }
+
+  /** Replaces the list; an id that is not a person fails the foreign key and changes nothing. */
+  setParticipants(campaignId: string, personIds: readonly string[]): void {
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM campaign_participants WHERE campaign_id = ?').run([campaignId])
+      const insert = this.#db.prepare('INSERT OR IGNORE INTO campaign_participants (campaign_id, person_id) VALUES (?, ?)')
+      for (const personId of personIds) insert.run([campaignId, personId])
+    })()
+  }
+
+  briefings(campaignId: string): { contactId: string; briefedOn: string }[] {
+    return this.#db
+      .prepare('SELECT contact_id AS contactId, briefed_on AS briefedOn FROM campaign_briefings WHERE campaign_id = ? ORDER BY briefed_on')
+      .all([campaignId]) as { contactId: string; briefedOn: string }[]
+  }
+
+  setBriefing(campaignId: string, contactId: string, briefedOn: string | null): void {
+    if (briefedOn === null) {
+      this.#db.prepare('DELETE FROM campaign_briefings WHERE campaign_id = ? AND contact_id = ?').run([campaignId, contactId])
+      return
+    }
+    this.#db
+      .prepare(
+        `INSERT INTO campaign_briefings (campaign_id, contact_id, briefed_on) VALUES (?, ?, ?)
+         ON CONFLICT (campaign_id, contact_id) DO UPDATE SET briefed_on = excluded.briefed_on`,
+      )
+      .run([campaignId, contactId, briefedOn])
+  }
+
+  /**
+   * The records readiness depends on, for one campaign, in a handful of
+   * indexed queries: cost follows the campaign's size, not the vault's.
+   */
+  snapshotRows(campaignId: string): Omit<ReadinessSnapshot, 'today' | 'campaign'> {
+    const travellers = this.#db
+      .prepare(
+        `SELECT p.id, p.name FROM people p WHERE p.id IN (
+           SELECT person_id FROM campaign_participants WHERE campaign_id = $campaignId
+           UNION
+           -- Participants first, then links by their target: a few index lookups
+           -- instead of a scan of every person's links.
+           SELECT l.from_id FROM campaign_participants cp CROSS JOIN links l INDEXED BY links_to
+             ON l.to_type = 'person' AND l.to_id = cp.person_id
+           WHERE cp.campaign_id = $campaignId AND l.kind = 'child_of' AND l.from_type = 'person')
+         ORDER BY p.name COLLATE NOCASE`,
+      )
+      .all({ campaignId }) as { id: string; name: string }[]
+    const documents = this.#db
+      .prepare(
+        `SELECT person_id AS personId, kind, issuing_country AS issuingCountry, valid_from AS validFrom,
+                valid_until AS validUntil, needed_for_travel AS neededForTravel
+         FROM documents
+         WHERE person_id IN (${travellers.map(() => '?').join(', ')}) AND +kind IN ('passport', 'visa')`,
+      )
+      // The unary + keeps the planner on the person index: by kind it would read every passport.
+      .all(travellers.map((t) => t.id))
+      .map((d) => ({ ...d, neededForTravel: d.neededForTravel === 1 })) as ReadinessSnapshot['documents']
+    const contacts = this.#db
+      .prepare(
+        `SELECT id, name, roles, phones, channels, around_the_clock FROM contacts
+         WHERE EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value IN (SELECT value FROM json_each(?)))
+         ORDER BY name COLLATE NOCASE, id`,
+      )
+      .all([JSON.stringify(checkedRoles)])
+      .map((c) => ({
+        id: String(c.id),
+        name: String(c.name),
+        roles: JSON.parse(String(c.roles)),
+        phones: JSON.parse(String(c.phones)),
+        channels: JSON.parse(String(c.channels)),
+        aroundTheClock: c.around_the_clock === 1,
+      }))
+    const briefings = Object.fromEntries(this.briefings(campaignId).map((b) => [b.contactId, b.briefedOn]))
+    return { checklist: this.checklist(campaignId), travellers, documents, contacts, briefings }
+  }
+}

@@ -1,0 +1,39 @@
+import type { SearchableType, SearchHit } from '../../shared/recordViews'
+import type { Database } from '../vault/database'
+
+/**
+ * Turns what the user typed into an FTS5 query that can only mean "these
+ * words": each word is quoted (quotes inside doubled), so operators, column
+ * filters and stray syntax are plain text; every word is a prefix match, so
+ * results come while typing.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.split(/\s+/).filter((w) => w.length > 0)
+  if (words.length === 0) return null
+  return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ')
+}
+
+/** Full-text search over the index migration 002 keeps inside the encrypted database. */
+export class SearchIndex {
+  readonly #db: Database
+
+  constructor(db: Database) {
+    this.#db = db
+  }
+
+  search(input: { query: string; limit: number; types?: readonly SearchableType[] }): SearchHit[] {
+    const match = ftsQuery(input.query)
+    if (!match) return []
+    const types = input.types?.length ? input.types : null
+    return this.#db
+      .prepare(
+        `SELECT s.record_type AS type, s.record_id AS id, search_index.title AS title,
+                snippet(search_index, -1, char(2), char(3), '…', 12) AS snippet
+         FROM search_index JOIN search_rows s ON s.rowid = search_index.rowid
+         WHERE search_index MATCH $match
+           AND ($types IS NULL OR s.record_type IN (SELECT value FROM json_each($types)))
+         ORDER BY rank LIMIT $limit`,
+      )
+      .all({ match, types: types && JSON.stringify(types), limit: input.limit }) as unknown as SearchHit[]
+  }
+}

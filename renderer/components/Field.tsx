@@ -1,0 +1,41 @@
+interface FieldProps {
+  id: string
+  label: string
+  value: string
+  onChange(value: string): void
+  type?: 'text' | 'password' | 'search'
+  multiline?: boolean
+  hint?: string
+  autoFocus?: boolean
+  required?: boolean
+}
+
+/** A labelled input; passphrases get no autocomplete, spell check or history. */
+export function Field({ id, label, value, onChange, type = 'text', multiline, hint, autoFocus, required }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined
+  const common = {
+    id,
+    value,
+    autoFocus,
+    required,
+    'data-testid': id,
+    'aria-describedby': hintId,
+    autoComplete: 'off',
+    spellCheck: type !== 'password',
+  }
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {multiline ? (
+        <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />
+      )}
+      {hint && (
+        <p id={hintId} className="hint">
+          {hint}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,121 @@
+/*
+ * English UI text. The shape of this object is the contract for every other
+ * language (see `Messages`); it imports nothing so tests can read it without React.
+ */
+export const en = {
+  app: {
+    name: 'Sestra',
+    opening: 'Opening the vault…',
+  },
+  language: {
+    label: 'Language',
+    en: 'English',
+    ru: 'Русский',
+  },
+  create: {
+    title: 'Create your vault',
+    intro: 'Everything you keep in Sestra is encrypted with a passphrase that only you know.',
+    passphrase: 'Passphrase',
+    repeat: 'Repeat the passphrase',
+    warning:
+      'If you forget this passphrase, the data is lost for ever. Nobody can recover or reset it: not us, not a helpline, not the police.',
+    advice: 'Use four or more ordinary words that you can remember and nobody can guess.',
+    submit: 'Create vault',
+    working: 'Creating the vault…',
+  },
+  unlock: {
+    title: 'Unlock the vault',
+    passphrase: 'Passphrase',
+    submit: 'Unlock',
+    working: 'Unlocking…',
+  },
+  strength: {
+    label: 'Passphrase strength',
+    score: {
+      tooWeak: 'Too weak',
+      weak: 'Weak',
+      fair: 'Fair',
+      good: 'Good',
+      strong: 'Strong',
+    },
+    tooShort: 'Use at least 8 characters; several words are better.',
+    common: 'This is one of the first passwords anyone would try.',
+    repetitive: 'Repeated characters and runs like 1234 are easy to guess.',
+    addWords: 'Add another word or two to make it harder to guess.',
+    strong: 'A strong passphrase. Make sure you will remember it.',
+  },
+  validation: {
+    mismatch: 'The two passphrases are not the same.',
+    tooShort: 'The passphrase needs at least 8 characters.',
+    nameRequired: 'Enter a name.',
+    phoneInvalid: 'One of the phone numbers cannot be dialled: use digits, spaces, brackets, dashes and an optional +.',
+  },
+  frame: {
+    navigation: 'Sections',
+    lock: 'Lock',
+    speedDial: 'Speed dial',
+    speedDialEmpty: 'Mark a contact for speed dial to see it here.',
+  },
+  nav: {
+    campaigns: 'Campaigns',
+    people: 'People & documents',
+    contacts: 'Contacts',
+    evidence: 'Evidence',
+    allies: 'Allies',
+    settings: 'Settings',
+  },
+  placeholder: {
+    campaigns: 'Campaign plans and the readiness checklist are coming in the next version.',
+    people: 'People, passports and visas with their expiry dates are coming in the next version.',
+    evidence: 'A safe place for evidence of threats and harassment is coming in the next version.',
+    allies: 'The map of allies and who briefs them is coming in the next version.',
+  },
+  contacts: {
+    title: 'Contacts',
+    search: 'Search by name or organisation',
+    new: 'New contact',
+    empty: 'No contacts yet.',
+    noMatch: 'No contact matches the search.',
+    total: 'Contacts in the vault: {{total}}',
+    noPhone: 'no phone',
+  },
+  editor: {
+    newTitle: 'New contact',
+    editTitle: 'Edit contact',
+    name: 'Name',
+    organisation: 'Organisation',
+    roles: 'Roles',
+    phones: 'Phone numbers',
+    phonesHint: 'Separate several numbers with commas or new lines.',
+    notes: 'Notes',
+    speedDial: 'Show on speed dial',
+    updatedAt: 'Last changed {{date}}',
+    save: 'Save',
+    saving: 'Saving…',
+    cancel: 'Cancel',
+    delete: 'Delete',
+    confirmDelete: 'Delete this contact for good?',
+    confirmYes: 'Yes, delete',
+  },
+  roles: {
+    lawyer: 'Lawyer',
+    human_rights_org: 'Human-rights organisation',
+    psychologist: 'Psychologist',
+    ally: 'Ally',
+    journalist: 'Journalist',
+    family: 'Family',
+    other: 'Other',
+  },
+  settings: {
+    title: 'Settings',
+    changePassphrase: 'Change passphrase',
+    current: 'Current passphrase',
+    next: 'New passphrase',
+    repeat: 'Repeat the new passphrase',
+    submit: 'Change passphrase',
+    working: 'Changing…',
+    done: 'The passphrase was changed. Use the new one from now on.',
+  },
+}
+
+export type Messages = typeof en

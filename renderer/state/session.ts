@@ -1,0 +1,34 @@
+import type { ErrorCode } from '../../shared/errors'
+import { call, errorCodeOf } from '../api'
+import { initialContacts, useContacts } from './contacts'
+import { initialNavigation, useNavigation } from './navigation'
+import { initialVault, useVault } from './vault'
+
+/**
+ * Drops every decrypted record the renderer holds, then reloads the page so
+ * that nothing of the session survives in this JavaScript heap either.
+ */
+function forgetEverything(): void {
+  useContacts.setState(initialContacts)
+  useNavigation.setState(initialNavigation)
+  useVault.setState(initialVault)
+  window.location.reload()
+}
+
+export async function lockVault(): Promise<void> {
+  try {
+    await call('lock')
+  } finally {
+    forgetEverything()
+  }
+}
+
+/**
+ * The code to show for a failed action. A LOCKED answer while we think we are
+ * unlocked means main locked the vault on its own (auto-lock): forget too.
+ */
+export function reportError(error: unknown): ErrorCode {
+  const code = errorCodeOf(error)
+  if (code === 'LOCKED' && useVault.getState().status === 'unlocked') forgetEverything()
+  return code
+}

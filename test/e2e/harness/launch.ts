@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import { resolve } from 'node:path'
+import { createInterface } from 'node:readline'
+
+export interface Harness {
+  baseURL: string
+  token: string
+  stop(): Promise<void>
+}
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+const startTimeoutMs = 30_000
+
+/**
+ * Starts server.ts as its own Node process (tsx resolves main/'s extensionless
+ * imports, which Playwright's loader may not) and waits for its READY line.
+ */
+export async function startHarness(vaultDir: string): Promise<Harness> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/harness/server.ts', vaultDir], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  try {
+    const [port, token] = await readReady(child)
+    return { baseURL: `http://127.0.0.1:${port}`, token, stop: () => stop(child) }
+  } catch (error) {
+    await stop(child)
+    throw new Error(`the e2e harness did not start: ${(error as Error).message}\n${stderr}`, { cause: error })
+  }
+}
+
+async function readReady(child: ChildProcess): Promise<[string, string]> {
+  if (!child.stdout) throw new Error('no stdout')
+  const lines = createInterface({ input: child.stdout })
+  const timer = setTimeout(() => child.kill('SIGKILL'), startTimeoutMs)
+  try {
+    for await (const line of lines) {
+      const match = /^READY (\d+) ([0-9a-f]+)$/.exec(line)
+      if (match?.[1] && match[2]) return [match[1], match[2]]
+    }
+    throw new Error(`exited with code ${child.exitCode}`)
+  } finally {
+    clearTimeout(timer)
+    lines.close()
+  }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = once(child, 'exit')
+  child.kill('SIGTERM')
+  await exited
+}

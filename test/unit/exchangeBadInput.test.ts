@@ -1,0 +1,222 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } from 'age-encryption'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportBundle } from '../../main/exchange/exportBundle'
+import { importBundle } from '../../main/exchange/importBundle'
+import { restoreBundle } from '../../main/exchange/restoreBundle'
+import { endOfArchive, fileHeader, paddingFor } from '../../main/exchange/tar'
+import type { OpenVault } from '../../main/vault/vault'
+import { dumpVault, fillVault, newVault } from '../support/exchangeFixtures'
+import { snapshot } from '../support/tempDirs'
+
+/*
+ * Every bad bundle is refused with its own error, and leaves the vault it was
+ * imported into as it was (same records, same files, no new files on disk),
+ * and a restore target absent.
+ */
+
+let source: OpenVault
+let target: OpenVault
+let work: string
+let good: Buffer
+let tarBytes: Buffer
+let identity: string
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
+
+/** The plaintext entries of the good bundle, to be tampered with before re-encrypting. */
+function parseTar(tar: Buffer) {
+  const entries: { path: string; data: Buffer }[] = []
+  for (let at = 0; tar[at] !== 0; ) {
+    const path = tar.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, '')
+    const size = parseInt(tar.subarray(at + 124, at + 136).toString('ascii'), 8)
+    entries.push({ path, data: Buffer.from(tar.subarray(at + 512, at + 512 + size)) })
+    at += 512 + size + paddingFor(size)
+  }
+  return entries
+}
+
+function makeTar(entries: { path: string; data: Buffer; declared?: number }[], trailer: Buffer = Buffer.from(endOfArchive)) {
+  const parts: Buffer[] = []
+  for (const e of entries) parts.push(fileHeader(e.path, e.data.length, new Date()), e.data, Buffer.alloc(paddingFor(e.data.length)))
+  return Buffer.concat([...parts, trailer])
+}
+
+async function encrypt(plain: Buffer) {
+  const encrypter = new Encrypter()
+  encrypter.addRecipient(await identityToRecipient(identity))
+  return Buffer.from(await encrypter.encrypt(plain))
+}
+
+/** Re-signs a tampered manifest into the entries, so only the intended lie remains. */
+function withManifest(entries: { path: string; data: Buffer }[], edit: (m: Record<string, unknown> & { entries: { path: string; size: number; sha256: string }[] }) => void) {
+  const manifest = JSON.parse(entries[0]!.data.toString('utf8'))
+  edit(manifest)
+  return [{ path: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...entries.slice(1)]
+}
+
+async function expectRefused(bundle: Buffer, code: string, detail?: RegExp) {
+  const path = join(work, `bad-${randomBytes(4).toString('hex')}.age`)
+  await writeFile(path, bundle)
+  const before = await dumpVault(target.store)
+  const disk = await snapshot(target.dir)
+  const error = await importBundle(target.store, path, { identity }).then(() => null, (e: { code: string; detail?: string }) => e)
+  expect(error).toMatchObject({ code })
+  if (detail) expect(error?.detail).toMatch(detail)
+  expect(await dumpVault(target.store)).toEqual(before)
+  // The database's pages do change (staged chunks are written, then deleted and
+  // zeroed); what must not change is its content and the set of files.
+  expect(Object.keys(await snapshot(target.dir))).toEqual(Object.keys(disk))
+}
+
+beforeAll(async () => {
+  // Not tempDir(): that one is emptied after each test, and these vaults and bundles serve them all.
+  work = await mkdtemp(join(tmpdir(), 'sestra-bad-'))
+  source = await newVault(work)
+  target = await newVault(work)
+  await fillVault(source.store)
+  target.store.contacts.create({ name: 'Already Here' })
+  identity = target.store.identity.secretKey()
+  const out = join(work, 'good.age')
+  await exportBundle(source.store, { selection: { kind: 'vault' }, to: { recipients: [target.store.identity.publicKey()] }, out })
+  good = await readFile(out)
+  const decrypter = new Decrypter()
+  decrypter.addIdentity(identity)
+  tarBytes = Buffer.from(await decrypter.decrypt(good))
+})
+afterAll(async () => {
+  source.lock()
+  target.lock()
+  await rm(work, { recursive: true, force: true })
+})
+
+describe('bad bundles are refused and change nothing', () => {
+  it('the untampered bundle is accepted (control)', async () => {
+    const copy = await newVault()
+    try {
+      await writeFile(join(work, 'control.age'), good)
+      await expect(importBundle(copy.store, join(work, 'control.age'), { identity: copy.store.identity.secretKey() })).rejects.toMatchObject({ code: 'BUNDLE_NOT_FOR_YOU' })
+      expect((await importBundle(copy.store, join(work, 'control.age'), { identity })).written).toMatchObject({ files: 3 })
+    } finally {
+      copy.lock()
+    }
+  })
+
+  it('not an age file', async () => {
+    await expectRefused(Buffer.from('just some text, not encrypted\n'), 'BUNDLE_NOT_AGE')
+    await expectRefused(tarBytes, 'BUNDLE_NOT_AGE')
+    await expectRefused(Buffer.alloc(0), 'BUNDLE_NOT_AGE')
+  })
+
+  it('encrypted to someone else', async () => {
+    const encrypter = new Encrypter()
+    encrypter.addRecipient(await identityToRecipient(await generateX25519Identity()))
+    await expectRefused(Buffer.from(await encrypter.encrypt(tarBytes)), 'BUNDLE_NOT_FOR_YOU')
+  })
+
+  it('wrong passphrase, and a passphrase bundle opened with a key', async () => {
+    const encrypter = new Encrypter()
+    encrypter.setScryptWorkFactor(10)
+    encrypter.setPassphrase('the right passphrase')
+    const bundle = Buffer.from(await encrypter.encrypt(tarBytes))
+    const path = join(work, 'pass.age')
+    await writeFile(path, bundle)
+    await expect(importBundle(target.store, path, { passphrase: 'a wrong passphrase' })).rejects.toMatchObject({ code: 'BUNDLE_WRONG_PASSPHRASE' })
+    await expectRefused(bundle, 'BUNDLE_NOT_FOR_YOU', /passphrase/)
+  })
+
+  it('truncated anywhere', async () => {
+    const payloadChunk = 64 * 1024 + 16
+    const headerEnd = good.indexOf('\n---') + 48
+    for (const length of [10, 40, headerEnd - 5, headerEnd + 10, headerEnd + 16 + payloadChunk, good.length - 1, good.length - 17]) {
+      await expectRefused(good.subarray(0, length), length < 21 ? 'BUNDLE_NOT_AGE' : 'BUNDLE_DAMAGED')
+    }
+  })
+
+  it('one flipped byte anywhere', async () => {
+    const positions = [30, 60, 100, good.indexOf('\n---') + 10, good.indexOf('\n---') + 60, 5000, 70_000, 1_000_000, good.length - 20, good.length - 1]
+    for (const at of positions) {
+      const bad = Buffer.from(good)
+      bad[at]! ^= 0x01
+      const path = join(work, `flip-${at}.age`)
+      await writeFile(path, bad)
+      const error = await importBundle(target.store, path, { identity }).then(() => null, (e: { code: string }) => e)
+      // A flip in the recipient stanza makes the key look like someone else's: no way to tell apart.
+      expect(['BUNDLE_DAMAGED', 'BUNDLE_NOT_FOR_YOU']).toContain(error?.code)
+    }
+    expect((await dumpVault(target.store)).records.contacts).toHaveLength(1)
+  })
+
+  it('a manifest that lies about a size or a hash names the entry', async () => {
+    const entries = parseTar(tarBytes)
+    const fileEntry = entries.find((e) => e.path.startsWith('files/') && e.data.length > 1000)!
+    const id = fileEntry.path.split('/')[1]!
+    const wrongHash = withManifest(entries, (m) => (m.entries.find((e) => e.path === fileEntry.path)!.sha256 = sha(Buffer.from('other'))))
+    await expectRefused(await encrypt(makeTar(wrongHash)), 'BUNDLE_INVALID', new RegExp(`files/${id}$`))
+    const tooSmall = withManifest(entries, (m) => (m.entries.find((e) => e.path === fileEntry.path)!.size -= 1))
+    await expectRefused(await encrypt(makeTar(tooSmall)), 'BUNDLE_OVERSIZED', new RegExp(`files/${id}$`))
+    const changedBytes = entries.map((e) => (e === fileEntry ? { ...e, data: Buffer.from(e.data).fill(7, 0, 10) } : e))
+    await expectRefused(await encrypt(makeTar(changedBytes)), 'BUNDLE_INVALID', new RegExp(`files/${id}$`))
+    const wrongCount = withManifest(entries, (m) => ((m.counts as Record<string, number>).contacts = 5))
+    await expectRefused(await encrypt(makeTar(wrongCount)), 'BUNDLE_INVALID', /contacts/)
+    await expectRefused(await encrypt(makeTar(entries.slice(0, -1))), 'BUNDLE_INVALID', /missing/)
+  })
+
+  it('paths that try to escape', async () => {
+    const entries = parseTar(tarBytes)
+    for (const path of ['../evil.txt', '/etc/passwd', 'files/../../x', 'records/../../x.json']) {
+      const data = Buffer.from('x')
+      const lying = withManifest(entries, (m) => m.entries.push({ path, size: 1, sha256: sha(data) }))
+      await expectRefused(await encrypt(makeTar([...lying, { path, data }])), 'BUNDLE_UNSAFE_PATH')
+      await expectRefused(await encrypt(makeTar([...entries, { path, data }])), 'BUNDLE_UNSAFE_PATH')
+    }
+  })
+
+  it('a newer bundle version', async () => {
+    const entries = withManifest(parseTar(tarBytes), (m) => (m.formatVersion = 2))
+    await expectRefused(await encrypt(makeTar(entries)), 'BUNDLE_NEWER_VERSION')
+  })
+
+  it('a bundle larger than its manifest says', async () => {
+    const entries = parseTar(tarBytes)
+    await expectRefused(await encrypt(makeTar([...entries, { path: 'records/extra.json', data: Buffer.from('[]') }])), 'BUNDLE_OVERSIZED')
+    await expectRefused(await encrypt(makeTar(entries, Buffer.concat([Buffer.from(endOfArchive), Buffer.from('more data')]))), 'BUNDLE_OVERSIZED')
+    await expectRefused(await encrypt(makeTar(entries, Buffer.alloc(1024 * 1024))), 'BUNDLE_OVERSIZED')
+  })
+
+  it('rows that point at nothing, break a column rule or carry unknown columns', async () => {
+    const entries = parseTar(tarBytes)
+    const edit = (path: string, change: (records: Record<string, unknown>[]) => void) => {
+      const entry = entries.find((e) => e.path === path)
+      if (!entry) throw new Error(entries.map((e) => e.path).join(','))
+      const records = JSON.parse(entry.data.toString('utf8'))
+      change(records)
+      const data = Buffer.from(JSON.stringify(records))
+      const replaced = entries.map((e) => (e === entry ? { path, data } : e))
+      return withManifest(replaced, (m) => {
+        Object.assign(m.entries.find((e) => e.path === path)!, { size: data.length, sha256: sha(data) })
+        ;(m.counts as Record<string, number>)[path.slice('records/'.length, -'.json'.length)] = records.length
+      })
+    }
+    await expectRefused(await encrypt(makeTar(edit('records/people.json', (r) => r.splice(0, 2)))), 'BUNDLE_INVALID', /references/)
+    await expectRefused(await encrypt(makeTar(edit('records/contacts.json', (r) => (r[0]!.name = null)))), 'BUNDLE_INVALID')
+    await expectRefused(await encrypt(makeTar(edit('records/contacts.json', (r) => (r[0]!.secret_column = 'x')))), 'BUNDLE_NEWER_VERSION')
+  })
+
+  // Rows are checked by the database's own rules (types, NOT NULL, CHECK,
+  // foreign keys); the domain schemas (e.g. an incident's kind) are not yet
+  // applied to imported rows.
+  it.todo('a row that breaks a domain schema (an unknown incident kind) is refused')
+
+  it('a failed restore leaves the new vault folder absent', async () => {
+    const bad = Buffer.from(good)
+    bad[good.length - 30]! ^= 0x80
+    await writeFile(join(work, 'restore-bad.age'), bad)
+    const dir = join(work, 'never')
+    await expect(restoreBundle(join(work, 'restore-bad.age'), { identity }, dir, 'new vault passphrase', { kdf: 'minimum' })).rejects.toMatchObject({ code: 'BUNDLE_DAMAGED' })
+    await expect(access(dir)).rejects.toThrow()
+  })
+})

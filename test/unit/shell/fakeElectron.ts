@@ -1,0 +1,129 @@
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+/*
+ * Just enough of Electron's main-process API for the shell's unit tests: the
+ * real binary is not installed here. Every test file does
+ * `vi.mock('electron', () => import('./fakeElectron'))` and inspects what the
+ * shell did to these fakes.
+ */
+
+type RequestCallback = (response: { cancel: boolean }) => void
+type HeadersDetails = { url: string; responseHeaders?: Record<string, string[]> }
+
+export class FakeSession {
+  permissionRequest?: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
+  permissionCheck?: (contents: unknown, permission: string) => boolean
+  devicePermission?: (details: unknown) => boolean
+  beforeRequest?: (details: { url: string }, callback: RequestCallback) => void
+  headersReceived?: (details: HeadersDetails, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void
+  readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
+  readonly setSpellCheckerEnabled = vi.fn()
+  readonly setSpellCheckerLanguages = vi.fn()
+  readonly protocol = {
+    handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+      this.protocolHandlers.set(scheme, handler)
+    }),
+  }
+  readonly webRequest = {
+    onBeforeRequest: vi.fn((handler: FakeSession['beforeRequest']) => {
+      this.beforeRequest = handler
+    }),
+    onHeadersReceived: vi.fn((_filter: unknown, handler: FakeSession['headersReceived']) => {
+      this.headersReceived = handler
+    }),
+  }
+  constructor(
+    readonly partition: string,
+    readonly options?: unknown,
+  ) {}
+  setPermissionRequestHandler(handler: FakeSession['permissionRequest']) {
+    this.permissionRequest = handler
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheck']) {
+    this.permissionCheck = handler
+  }
+  setDevicePermissionHandler(handler: FakeSession['devicePermission']) {
+    this.devicePermission = handler
+  }
+
+  /** What onBeforeRequest decides for `url`: true when it is cancelled. */
+  cancels(url: string): boolean {
+    let cancel: boolean | undefined
+    this.beforeRequest?.({ url }, (response) => {
+      cancel = response.cancel
+    })
+    if (cancel === undefined) throw new Error('no onBeforeRequest handler answered')
+    return cancel
+  }
+}
+
+export class FakeWebContents extends EventEmitter {
+  openHandler: ((details: { url: string }) => { action: string }) | null = null
+  readonly mainFrame = { frameTreeNodeId: 1 }
+  readonly calls: string[] = []
+  readonly forcefullyCrashRenderer = vi.fn(() => this.calls.push('crash'))
+  readonly reload = vi.fn(() => this.calls.push('reload'))
+  constructor(readonly session: FakeSession = new FakeSession('default')) {
+    super()
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+    this.openHandler = handler
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static readonly created: BrowserWindow[] = []
+  static fromWebContents = vi.fn(() => null)
+  readonly webContents: FakeWebContents
+  readonly setContentProtection = vi.fn()
+  readonly loadURL = vi.fn(async () => {})
+  readonly focus = vi.fn()
+  destroyed = false
+  constructor(readonly options: { webPreferences: { session: FakeSession } & Record<string, unknown> } & Record<string, unknown>) {
+    super()
+    this.webContents = new FakeWebContents(options.webPreferences.session)
+    BrowserWindow.created.push(this)
+  }
+  isDestroyed() {
+    return this.destroyed
+  }
+  isMinimized() {
+    return false
+  }
+  restore() {}
+  show() {}
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false
+  singleInstance = true
+  readonly quit = vi.fn()
+  readonly exit = vi.fn()
+  readonly enableSandbox = vi.fn()
+  readonly requestSingleInstanceLock = vi.fn(() => this.singleInstance)
+  readonly whenReady = vi.fn(async () => {})
+  getLocale = vi.fn(() => 'en-US')
+  getPath = vi.fn((name: string) => `/fake/${name}`)
+}
+
+export const app = new FakeApp()
+export const powerMonitor = new EventEmitter()
+export const protocol = { registerSchemesAsPrivileged: vi.fn() }
+export const partitions = new Map<string, FakeSession>()
+export const session = {
+  defaultSession: new FakeSession('default'),
+  fromPartition: vi.fn((partition: string, options?: unknown) => {
+    const made = partitions.get(partition) ?? new FakeSession(partition, options)
+    partitions.set(partition, made)
+    return made
+  }),
+}
+export const dialog = { showMessageBox: vi.fn(async () => ({ response: 1 })) }
+export const shell = { openExternal: vi.fn(async () => {}) }
+export const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
+
+/** A webContents event as Electron passes it: a URL and preventDefault. */
+export function navigationEvent(url: string) {
+  return { url, preventDefault: vi.fn() }
+}
