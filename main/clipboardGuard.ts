@@ -1,7 +1,7 @@
 /** The few clipboard operations the guard needs; Electron's clipboard in the app, a fake in tests. */
 export interface ClipboardPort {
-  readText(): string
-  writeText(text: string): void
+  readText(): string | Promise<string>
+  writeText(text: string): void | Promise<void>
 }
 
 /**
@@ -20,18 +20,19 @@ export class ClipboardGuard {
     this.#clearAfterMs = clearAfterMs
   }
 
-  copy(text: string): void {
-    this.#port.writeText(text)
+  async copy(text: string): Promise<void> {
+    await this.#port.writeText(text)
     this.#written = text
     if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => this.clearNow(), this.#clearAfterMs)
+    this.#timer = setTimeout(() => void this.clearNow(), this.#clearAfterMs)
     this.#timer.unref?.()
   }
 
-  clearNow(): void {
+  async clearNow(): Promise<void> {
     if (this.#timer) clearTimeout(this.#timer)
     this.#timer = null
-    if (this.#written !== null && this.#port.readText() === this.#written) this.#port.writeText('')
+    const written = this.#written
     this.#written = null
+    if (written !== null && (await this.#port.readText()) === written) await this.#port.writeText('')
   }
 }

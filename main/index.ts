@@ -1,15 +1,14 @@
-import { join } from 'node:path'
 import { app, session, type BrowserWindow } from 'electron'
 import type { Language } from '../shared/errors'
+import { createAppCore } from './appCore'
 import { bindIpc } from './ipc/bindIpc'
-import { createHandlers } from './ipc/handlers'
 import { hardenSession, installGuards } from './shell/guards'
 import { lockWithSystem } from './shell/locking'
 import { devServerFrom, trustedOrigins } from './shell/origins'
 import { registerAppScheme } from './shell/protocol'
 import { makeTrustedSender } from './shell/trustedSender'
-import { createMainWindow } from './shell/window'
-import { VaultService } from './vault/service'
+import { installSeizureDefences, electronClipboard, lockOnMinimise } from './shell/seizure'
+import { createMainWindow, partition } from './shell/window'
 
 /*
  * Crash dumps: Electron's Crashpad handler runs only after crashReporter.start(),
@@ -24,8 +23,9 @@ app.enableSandbox()
 
 const language = (): Language => (app.getLocale().toLowerCase().startsWith('ru') ? 'ru' : 'en')
 
-function vaultDirectory(): string {
-  return process.env.SESTRA_VAULT_DIR || join(app.getPath('userData'), 'vault')
+/** Settings and the vault (in `vault/`); the e2e tests point it at a temporary folder. */
+function dataDirectory(): string {
+  return process.env.SESTRA_DATA_DIR || app.getPath('userData')
 }
 
 async function start(): Promise<void> {
@@ -45,16 +45,20 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession, guard)
 
   // The e2e tests ask for the Argon2id floor, as the CLI does; real vaults calibrate.
-  const service = new VaultService(vaultDirectory(), {
+  const core = await createAppCore({
+    dataDir: dataDirectory(),
     kdf: process.env.SESTRA_KDF === 'minimum' ? 'minimum' : 'calibrate',
+    clipboard: electronClipboard,
   })
-  bindIpc(createHandlers(service), makeTrustedSender(() => window?.webContents ?? null, guard.origins), language)
+  bindIpc(core.handlers, makeTrustedSender(() => window?.webContents ?? null, guard.origins), language)
 
   window = createMainWindow(guard)
   window.on('closed', () => {
     window = null
   })
-  lockWithSystem(service, () => window)
+  lockWithSystem(core.vault, () => window)
+  lockOnMinimise(core, window)
+  installSeizureDefences(core, session.fromPartition(partition), () => window)
 }
 
 // A second copy would open the same vault files behind the first one's back.

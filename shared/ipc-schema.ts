@@ -3,6 +3,7 @@ import { patchSchema, recordId, type Stored } from './domain/common'
 import { allyInput, type AllyFields } from './domain/ally'
 import { contactInput, type ContactFields } from './domain/contact'
 import type { ErrorCode } from './errors'
+import { settingsPatch, type Settings } from './domain/settings'
 import { annotationInput, type CustodyEntry, type ReportResult, type VerifyReport } from './domain/custody'
 import type { FileRecord } from './domain/file'
 import { incidentCreateInput, type Incident } from './domain/incident'
@@ -82,6 +83,18 @@ export const ipcSchema = {
     z.object({ current: passphrase, next: z.string().min(8).max(1024) }),
   ).returns<void>(),
   vaultSummary: method(none).returns<VaultSummary>(),
+
+  getSettings: method(none).returns<Settings>(),
+  updateSettings: method(settingsPatch).returns<Settings>(),
+  /** Destroys the vault now; the shell then quits or shows a fresh install, as set. */
+  panicWipe: method(none).returns<void>(),
+  setDuressPassphrase: method(
+    z.object({ current: passphrase, duress: z.string().min(8).max(1024).nullable() }),
+  ).returns<void>(),
+  /** Vault text goes to the clipboard through main, which clears it after 30 s. */
+  copyToClipboard: method(z.object({ text: z.string().min(1).max(10_000) })).returns<void>(),
+  /** Keyboard or pointer use, at most every few seconds: postpones the auto-lock. */
+  reportActivity: method(none).returns<void>(),
 
   listContacts: method(
     z.object({

@@ -1,5 +1,7 @@
 import type { Handlers } from '../../shared/ipc-schema'
 import type { VaultService } from '../vault/service'
+import { evidenceHandlers } from '../evidence/handlers'
+import { seizureHandlers, type SeizureControls } from './seizureHandlers'
 import { keyFingerprint } from '../exchange/fingerprint'
 import { listContacts } from '../store/contactQueries'
 import { campaignDetail, campaignReadiness, createCampaign, updateCampaign } from '../store/campaigns'
@@ -11,7 +13,7 @@ import { createPerson, deletePerson, listPeople, updatePerson } from '../store/p
  * only translate between the contract and the vault. Electron's IPC and the
  * loopback test harness bind this same table.
  */
-export function createHandlers(vault: VaultService): Handlers {
+export function createHandlers(vault: VaultService, controls: SeizureControls): Handlers {
   return {
     vaultState: async () => ({ state: await vault.state() }),
     createVault: async ({ passphrase }) => vault.create(passphrase),
@@ -56,6 +58,8 @@ export function createHandlers(vault: VaultService): Handlers {
     addAlly: async (input) => withFingerprint(vault.store.allies.create(input)),
     updateAlly: async ({ id, patch }) => withFingerprint(vault.store.allies.update(id, patch)),
     deleteAlly: async ({ id }) => vault.store.allies.delete(id),
+    ...evidenceHandlers(vault),
+    ...seizureHandlers(vault, controls),
   }
 }
 

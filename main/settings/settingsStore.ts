@@ -12,6 +12,7 @@ import { toSestraError } from '../vault/ioErrors'
 export class SettingsStore {
   readonly #path: string
   #current: Settings | null = null
+  readonly #listeners = new Set<(settings: Settings) => void>()
 
   constructor(path: string) {
     this.#path = path
@@ -32,7 +33,14 @@ export class SettingsStore {
       throw toSestraError(error)
     }
     this.#current = parsed.data
+    for (const listener of this.#listeners) listener(parsed.data)
     return parsed.data
+  }
+
+  /** The shell re-registers the panic shortcut; the auto-lock picks up its timeout. */
+  onChange(listener: (settings: Settings) => void): () => void {
+    this.#listeners.add(listener)
+    return () => this.#listeners.delete(listener)
   }
 
   async #read(): Promise<Settings> {

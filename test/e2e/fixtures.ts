@@ -7,7 +7,7 @@ import { installBridge } from './harness/bridge'
 import { startHarness, type Harness } from './harness/launch'
 
 interface Fixtures {
-  vaultDir: string
+  dataDir: string
   harness: Harness
 }
 
@@ -17,7 +17,7 @@ interface Fixtures {
  */
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring.
-  vaultDir: async ({}, use) => {
+  dataDir: async ({}, use) => {
     const dir = await mkdtemp(join(tmpdir(), 'sestra-e2e-'))
     try {
       await use(dir)
@@ -25,8 +25,8 @@ export const test = base.extend<Fixtures>({
       await rm(dir, { recursive: true, force: true })
     }
   },
-  harness: async ({ vaultDir }, use) => {
-    const harness = await startHarness(vaultDir)
+  harness: async ({ dataDir }, use) => {
+    const harness = await startHarness(dataDir)
     try {
       await use(harness)
     } finally {

@@ -1,13 +1,9 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../main/ipc/dispatch'
-import { createHandlers } from '../../main/ipc/handlers'
-import { VaultService } from '../../main/vault/service'
-import { tempDir } from '../support/tempDirs'
+import { ipcApp } from '../support/ipcApp'
 
 async function unlocked() {
-  const service = new VaultService(join(await tempDir(), 'vault'), { kdf: 'minimum' })
-  const handlers = createHandlers(service)
+  const { handlers } = await ipcApp()
   const call = async (name: string, input?: unknown) => {
     const result = await dispatch(handlers, name, input)
     if (!result.ok) throw Object.assign(new Error(result.message), { code: result.code })

@@ -1,21 +1,14 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { dispatch } from '../../main/ipc/dispatch'
-import { createHandlers } from '../../main/ipc/handlers'
 import { VaultService } from '../../main/vault/service'
-import { PassphraseThrottle } from '../../main/vault/throttle'
+import { latestSchemaVersion } from '../../main/vault/migrations'
+import { ipcApp } from '../support/ipcApp'
 import { tempDir } from '../support/tempDirs'
 
-async function setup() {
-  const dir = join(await tempDir(), 'vault')
-  const service = new VaultService(dir, { kdf: 'minimum', throttle: new PassphraseThrottle({ sleep: async () => {} }) })
-  const handlers = createHandlers(service)
-  return { service, call: (name: string, input?: unknown, lang?: 'en' | 'ru') => dispatch(handlers, name, input, lang) }
-}
 
 describe('IPC dispatch', () => {
   it('walks the whole vault path: create, contacts, lock, unlock', async () => {
-    const { call } = await setup()
+    const { call } = await ipcApp()
     expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'absent' } })
     expect(await call('createVault', { passphrase: 'dispatch passphrase' })).toMatchObject({ ok: true })
     const created = await call('createContact', { name: 'Nadia Example', phones: ['+995 555 000 000'] })
@@ -28,11 +21,11 @@ describe('IPC dispatch', () => {
     expect(await call('unlock', { passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, code: 'WRONG_PASSPHRASE' })
     expect(await call('unlock', { passphrase: 'dispatch passphrase' })).toMatchObject({ ok: true })
     expect(await call('listContacts', {})).toMatchObject({ ok: true, value: { total: 1, items: [{ notes: 'briefed' }] } })
-    expect(await call('vaultSummary')).toMatchObject({ ok: true, value: { counts: { contacts: 1 }, schemaVersion: 1 } })
+    expect(await call('vaultSummary')).toMatchObject({ ok: true, value: { counts: { contacts: 1 }, schemaVersion: latestSchemaVersion } })
   })
 
   it('refuses unknown methods and malformed input without echoing anything', async () => {
-    const { call } = await setup()
+    const { call } = await ipcApp()
     const secret = 'SECRET-INPUT-VALUE'
     for (const result of [
       await call('__proto__', {}),
@@ -48,7 +41,7 @@ describe('IPC dispatch', () => {
   })
 
   it('speaks Russian when asked', async () => {
-    const { call } = await setup()
+    const { call } = await ipcApp()
     expect(await call('listContacts', {}, 'ru')).toEqual({
       ok: false,
       code: 'LOCKED',

@@ -1,16 +1,12 @@
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { dispatch } from '../../main/ipc/dispatch'
-import { createHandlers } from '../../main/ipc/handlers'
-import { VaultService } from '../../main/vault/service'
-import { tempDir } from '../support/tempDirs'
+import { ipcApp } from '../support/ipcApp'
 
 const allyKey = 'age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p'
 
 describe('identity and allies over IPC', () => {
   it('shows the public key with its fingerprint; adds, lists and deletes allies; refuses bad keys', async () => {
-    const service = new VaultService(join(await tempDir(), 'vault'), { kdf: 'minimum' })
-    const handlers = createHandlers(service)
+    const { service, handlers } = await ipcApp()
     const call = (name: string, input?: unknown) => dispatch(handlers, name, input)
     expect(await call('getIdentity')).toMatchObject({ ok: false, code: 'LOCKED' })
     await service.create('ipc test passphrase')

@@ -8,6 +8,7 @@ import { FailedUnlocks } from '../../main/vault/failedUnlocks'
 import { VaultService } from '../../main/vault/service'
 import { PassphraseThrottle } from '../../main/vault/throttle'
 import { defaultSettings } from '../../shared/domain/settings'
+import { memoryClipboard } from '../support/memoryClipboard'
 import { tempDir } from '../support/tempDirs'
 
 const pass = 'seizure test passphrase'
@@ -111,31 +112,27 @@ describe('auto-lock', () => {
 })
 
 describe('clipboard guard', () => {
-  const fakeClipboard = () => {
-    let text = ''
-    return { readText: () => text, writeText: (t: string) => void (text = t) }
-  }
 
-  it('clears what it copied after the delay', () => {
+  it('clears what it copied after the delay', async () => {
     vi.useFakeTimers()
     try {
-      const clipboard = fakeClipboard()
-      new ClipboardGuard(clipboard, 30_000).copy('+7 900 000 00 00')
-      vi.advanceTimersByTime(29_999)
+      const clipboard = memoryClipboard()
+      await new ClipboardGuard(clipboard, 30_000).copy('+7 900 000 00 00')
+      await vi.advanceTimersByTimeAsync(29_999)
       expect(clipboard.readText()).toBe('+7 900 000 00 00')
-      vi.advanceTimersByTime(1)
+      await vi.advanceTimersByTimeAsync(1)
       expect(clipboard.readText()).toBe('')
     } finally {
       vi.useRealTimers()
     }
   })
 
-  it('leaves alone what the user copied since', () => {
-    const clipboard = fakeClipboard()
+  it('leaves alone what the user copied since', async () => {
+    const clipboard = memoryClipboard()
     const guard = new ClipboardGuard(clipboard)
-    guard.copy('vault text')
+    await guard.copy('vault text')
     clipboard.writeText('their own text')
-    guard.clearNow()
+    await guard.clearNow()
     expect(clipboard.readText()).toBe('their own text')
   })
 })

@@ -66,7 +66,6 @@ export function wrap(text: string, font: PDFFont, size: number, maxWidth: number
         continue
       }
       if (line) lines.push(line)
-      line = ''
       let rest = word
       while (!fits(rest)) {
         let cut = rest.length - 1
@@ -82,7 +81,8 @@ export function wrap(text: string, font: PDFFont, size: number, maxWidth: number
 }
 
 /** Tabs and control characters have no glyphs; line breaks are kept as paragraphs. */
-const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '')
+const clean = (text: string) =>
+  [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')].filter((c) => c === '\n' || (c >= ' ' && c !== '\u007f')).join('')
 
 const when = (i: ReportIncident['incident']) =>
   [i.occurredOn, i.occurredTime, i.timeZone].filter((part) => part !== null && part !== '').join(' ')

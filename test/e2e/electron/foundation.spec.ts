@@ -29,21 +29,21 @@ test.describe('the built Electron app', () => {
   test.skip(!electronBinary, skipReason)
 
   let app: ElectronApplication
-  let vaultDir: string
+  let dataDir: string
 
   test.beforeEach(async () => {
-    vaultDir = await mkdtemp(join(tmpdir(), 'sestra-electron-'))
+    dataDir = await mkdtemp(join(tmpdir(), 'sestra-electron-'))
     app = await electron.launch({
       executablePath: electronBinary ?? undefined,
       args: ['.'],
       cwd: repoRoot,
-      env: { ...process.env, SESTRA_VAULT_DIR: vaultDir, SESTRA_KDF: 'minimum' },
+      env: { ...process.env, SESTRA_DATA_DIR: dataDir, SESTRA_KDF: 'minimum' },
     })
   })
 
   test.afterEach(async () => {
     await app.close()
-    await rm(vaultDir, { recursive: true, force: true })
+    await rm(dataDir, { recursive: true, force: true })
   })
 
   test('create, add and edit a contact, lock, refuse a wrong passphrase, unlock', async () => {

@@ -16,8 +16,8 @@ const startTimeoutMs = 30_000
  * Starts server.ts as its own Node process (tsx resolves main/'s extensionless
  * imports, which Playwright's loader may not) and waits for its READY line.
  */
-export async function startHarness(vaultDir: string): Promise<Harness> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/harness/server.ts', vaultDir], {
+export async function startHarness(dataDir: string): Promise<Harness> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/e2e/harness/server.ts', dataDir], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
   })

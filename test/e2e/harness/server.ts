@@ -4,7 +4,7 @@
  * Electron's IPC binds, against a real vault in the given directory.
  * Never shipped; bound to 127.0.0.1, a random port and a random token.
  *
- *   node --import tsx test/e2e/harness/server.ts <vaultDir>
+ *   node --import tsx test/e2e/harness/server.ts <dataDir>
  *   -> prints "READY <port> <token>" once listening; exits when stdin closes
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto'
@@ -13,20 +13,21 @@ import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
 import { dispatch } from '../../../main/ipc/dispatch'
-import { createHandlers } from '../../../main/ipc/handlers'
-import { VaultService } from '../../../main/vault/service'
+import { createAppCore } from '../../../main/appCore'
 import { productionCsp } from '../../../shared/csp'
+import { memoryClipboard } from '../../support/memoryClipboard'
 
-const vaultDir = process.argv[2]
-if (!vaultDir) {
-  process.stderr.write('usage: server.ts <vaultDir>\n')
+const dataDir = process.argv[2]
+if (!dataDir) {
+  process.stderr.write('usage: server.ts <dataDir>\n')
   process.exit(2)
 }
 
 const root = resolve(import.meta.dirname, '../../../out/renderer')
 const token = randomBytes(32).toString('hex')
-const service = new VaultService(vaultDir, { kdf: 'minimum' })
-const handlers = createHandlers(service)
+// The same wiring as Electron's main process; only the clipboard is a stand-in.
+const core = await createAppCore({ dataDir, kdf: 'minimum', clipboard: memoryClipboard() })
+const { handlers } = core
 const maxBody = 1024 * 1024
 
 const contentTypes: Record<string, string> = {
@@ -129,7 +130,7 @@ server.listen(0, '127.0.0.1', () => {
 // Lock (zeroing the data key) before exit, so the test can remove the folder
 // cleanly. stdin closes when the test runner goes away, even if it crashed.
 function shutdown(): void {
-  service.lock()
+  core.dispose()
   server.close()
   server.closeAllConnections()
   process.exit(0)

@@ -18,6 +18,8 @@ export class FakeSession {
   beforeRequest?: (details: { url: string }, callback: RequestCallback) => void
   headersReceived?: (details: HeadersDetails, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void
   readonly protocolHandlers = new Map<string, (request: Request) => Promise<Response>>()
+  readonly clearStorageData = vi.fn(async () => {})
+  readonly clearCache = vi.fn(async () => {})
   readonly setSpellCheckerEnabled = vi.fn()
   readonly setSpellCheckerLanguages = vi.fn()
   readonly protocol = {
@@ -127,3 +129,27 @@ export const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() }
 export function navigationEvent(url: string) {
   return { url, preventDefault: vi.fn() }
 }
+
+/** Electron 45's clipboard is asynchronous in the main process. */
+export const clipboard = (() => {
+  let text = ''
+  return {
+    readText: vi.fn(async () => text),
+    writeText: vi.fn(async (value: string) => {
+      text = value
+    }),
+  }
+})()
+
+export const globalShortcut = (() => {
+  const registered = new Map<string, () => void>()
+  return {
+    registered,
+    register: vi.fn((accelerator: string, callback: () => void) => {
+      registered.set(accelerator, callback)
+      return true
+    }),
+    unregister: vi.fn((accelerator: string) => registered.delete(accelerator)),
+    unregisterAll: vi.fn(() => registered.clear()),
+  }
+})()

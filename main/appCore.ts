@@ -1,0 +1,56 @@
+import { join } from 'node:path'
+import { ClipboardGuard, type ClipboardPort } from './clipboardGuard'
+import { createHandlers } from './ipc/handlers'
+import { SettingsStore } from './settings/settingsStore'
+import { AutoLock } from './vault/autoLock'
+import { FailedUnlocks } from './vault/failedUnlocks'
+import { VaultService, type ServiceOptions } from './vault/service'
+
+export interface AppCoreOptions {
+  /** Holds settings.json and the failed-unlock counter; the vault lives in `vault/` inside it. */
+  dataDir: string
+  /** Overrides `dataDir/vault`. */
+  vaultDir?: string
+  kdf: 'minimum' | 'calibrate'
+  clipboard: ClipboardPort
+  throttle?: ServiceOptions['throttle']
+}
+
+/**
+ * Everything the app runs on, wired once, with no Electron in it: Electron's
+ * main process and the loopback test harness both build the app from here,
+ * so the e2e tests exercise the same wiring users get.
+ */
+export async function createAppCore(options: AppCoreOptions) {
+  const settings = new SettingsStore(join(options.dataDir, 'settings.json'))
+  let autoLockMinutes = (await settings.get()).autoLockMinutes
+  settings.onChange((s) => (autoLockMinutes = s.autoLockMinutes))
+
+  const failures = new FailedUnlocks(join(options.dataDir, 'unlock-failures.json'))
+  const vault = new VaultService(options.vaultDir ?? join(options.dataDir, 'vault'), {
+    kdf: options.kdf,
+    throttle: options.throttle,
+    failurePolicy: { failures, limit: async () => (await settings.get()).wipeAfterFailures },
+  })
+
+  const clipboard = new ClipboardGuard(options.clipboard)
+  vault.onLock(() => void clipboard.clearNow())
+  vault.onWipe(() => void clipboard.clearNow())
+
+  const autoLock = new AutoLock({ timeoutMs: () => autoLockMinutes * 60_000, onIdle: () => vault.lock() })
+  const handlers = createHandlers(vault, { settings, clipboard, activity: () => autoLock.touch() })
+
+  return {
+    vault,
+    settings,
+    clipboard,
+    autoLock,
+    handlers,
+    dispose() {
+      autoLock.stop()
+      vault.lock()
+    },
+  }
+}
+
+export type AppCore = Awaited<ReturnType<typeof createAppCore>>

@@ -1,0 +1,38 @@
+import { SestraError } from '../../shared/errors'
+import type { Handlers } from '../../shared/ipc-schema'
+import type { ClipboardGuard } from '../clipboardGuard'
+import type { SettingsStore } from '../settings/settingsStore'
+import type { VaultService } from '../vault/service'
+
+/** What the seizure defences need beyond the vault; the app core builds them once. */
+export interface SeizureControls {
+  settings: SettingsStore
+  clipboard: ClipboardGuard
+  activity: () => void
+}
+
+type SeizureMethods =
+  | 'getSettings'
+  | 'updateSettings'
+  | 'panicWipe'
+  | 'setDuressPassphrase'
+  | 'copyToClipboard'
+  | 'reportActivity'
+
+export function seizureHandlers(vault: VaultService, controls: SeizureControls): Pick<Handlers, SeizureMethods> {
+  return {
+    getSettings: async () => controls.settings.get(),
+    updateSettings: async (patch) => controls.settings.update(patch),
+    // A wipe of an already empty install is not an error to someone in a hurry.
+    panicWipe: async () => {
+      if ((await vault.state()) === 'absent') return
+      await vault.wipe()
+    },
+    setDuressPassphrase: async ({ current, duress }) => vault.setDuressPassphrase(current, duress),
+    copyToClipboard: async ({ text }) => {
+      if ((await vault.state()) !== 'unlocked') throw new SestraError('LOCKED')
+      await controls.clipboard.copy(text)
+    },
+    reportActivity: async () => controls.activity(),
+  }
+}
