@@ -4,7 +4,7 @@ import { listContacts } from '../store/contactQueries'
 import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
 import { campaignCommands } from './campaignCommands'
-import { requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
+import { requireNewPassphrase, requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
 import { evidenceCommands } from './evidenceCommands'
 import { exchangeCommands } from './exchangeCommands'
 
@@ -28,10 +28,7 @@ export const commands: Command[] = [
     options: { ...vault },
     async run(ctx) {
       const dir = requireString(ctx, 'vault')
-      const passphrase = await requirePassphrase(ctx, 'New passphrase: ')
-      if (process.stdin.isTTY && (await requirePassphrase(ctx, 'Repeat it: ')) !== passphrase) {
-        throw new UsageError('the two passphrases differ')
-      }
+      const passphrase = await requireNewPassphrase(ctx, 'New passphrase: ')
       await createVault(dir, passphrase, ctx.vaultOptions)
       ctx.stdout(`Vault created in ${dir}`)
     },
@@ -58,10 +55,7 @@ export const commands: Command[] = [
     async run(ctx) {
       const dir = requireString(ctx, 'vault')
       const current = await requirePassphrase(ctx, 'Current passphrase: ')
-      const next = await requirePassphrase(ctx, 'New passphrase: ')
-      if (process.stdin.isTTY && (await requirePassphrase(ctx, 'Repeat it: ')) !== next) {
-        throw new UsageError('the two passphrases differ')
-      }
+      const next = await requireNewPassphrase(ctx, 'New passphrase: ')
       await changePassphrase(dir, current, next)
       ctx.stdout('Passphrase changed.')
     },

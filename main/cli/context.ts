@@ -27,6 +27,15 @@ export async function requirePassphrase(ctx: CliContext, prompt: string): Promis
 }
 
 /** Unlocks, runs `fn`, and always locks again so the key is zeroed before exit. */
+/** A passphrase being set: typed twice at a terminal, read once from a pipe. */
+export async function requireNewPassphrase(ctx: CliContext, prompt: string): Promise<string> {
+  const passphrase = await requirePassphrase(ctx, prompt)
+  if (process.stdin.isTTY && (await requirePassphrase(ctx, 'Repeat it: ')) !== passphrase) {
+    throw new UsageError('the two passphrases differ')
+  }
+  return passphrase
+}
+
 export async function withVault<T>(
   ctx: CliContext,
   fn: (vault: OpenVault) => Promise<T> | T,
