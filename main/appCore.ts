@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { ClipboardGuard, type ClipboardPort } from './clipboardGuard'
 import { createHandlers } from './ipc/handlers'
+import type { DialogsPort } from './ipc/ports'
 import { SettingsStore } from './settings/settingsStore'
 import { AutoLock } from './vault/autoLock'
 import { FailedUnlocks } from './vault/failedUnlocks'
@@ -13,6 +14,7 @@ export interface AppCoreOptions {
   vaultDir?: string
   kdf: 'minimum' | 'calibrate'
   clipboard: ClipboardPort
+  dialogs: DialogsPort
   throttle?: ServiceOptions['throttle']
 }
 
@@ -38,7 +40,12 @@ export async function createAppCore(options: AppCoreOptions) {
   vault.onWipe(() => void clipboard.clearNow())
 
   const autoLock = new AutoLock({ timeoutMs: () => autoLockMinutes * 60_000, onIdle: () => vault.lock() })
-  const handlers = createHandlers(vault, { settings, clipboard, activity: () => autoLock.touch() })
+  const handlers = createHandlers(vault, {
+    settings,
+    clipboard,
+    dialogs: options.dialogs,
+    activity: () => autoLock.touch(),
+  })
 
   return {
     vault,

@@ -7,6 +7,7 @@ import { lockWithSystem } from './shell/locking'
 import { devServerFrom, trustedOrigins } from './shell/origins'
 import { registerAppScheme } from './shell/protocol'
 import { makeTrustedSender } from './shell/trustedSender'
+import { electronDialogs } from './shell/dialogs'
 import { installSeizureDefences, electronClipboard, lockOnMinimise } from './shell/seizure'
 import { createMainWindow, partition } from './shell/window'
 
@@ -49,10 +50,11 @@ async function start(): Promise<void> {
     dataDir: dataDirectory(),
     kdf: process.env.SESTRA_KDF === 'minimum' ? 'minimum' : 'calibrate',
     clipboard: electronClipboard,
+    dialogs: electronDialogs(() => window, language),
   })
   bindIpc(core.handlers, makeTrustedSender(() => window?.webContents ?? null, guard.origins), language)
 
-  window = createMainWindow(guard)
+  window = createMainWindow(guard, core.vault)
   window.on('closed', () => {
     window = null
   })

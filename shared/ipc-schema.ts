@@ -4,6 +4,7 @@ import { allyInput, type AllyFields } from './domain/ally'
 import { contactInput, type ContactFields } from './domain/contact'
 import type { ErrorCode } from './errors'
 import { settingsPatch, type Settings } from './domain/settings'
+import type { JobStatus } from './jobs'
 import { annotationInput, type CustodyEntry, type ReportResult, type VerifyReport } from './domain/custody'
 import type { FileRecord } from './domain/file'
 import { incidentCreateInput, type Incident } from './domain/incident'
@@ -95,6 +96,10 @@ export const ipcSchema = {
   copyToClipboard: method(z.object({ text: z.string().min(1).max(10_000) })).returns<void>(),
   /** Keyboard or pointer use, at most every few seconds: postpones the auto-lock. */
   reportActivity: method(none).returns<void>(),
+
+  /** Long jobs (import, export) run in the background; the UI polls them. */
+  jobStatus: method(z.object({ id: z.uuid() })).returns<JobStatus>(),
+  cancelJob: method(z.object({ id: z.uuid() })).returns<void>(),
 
   listContacts: method(
     z.object({

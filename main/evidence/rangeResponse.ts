@@ -2,7 +2,7 @@ import type { FileRecord } from '../../shared/domain/file'
 import type { FileStore } from '../store/files'
 
 export interface EvidenceResponse {
-  status: 200 | 206 | 405 | 416
+  status: 200 | 206 | 404 | 405 | 416
   headers: Record<string, string>
   /** Null for HEAD, errors and empty files; otherwise the plaintext bytes, straight from the vault. */
   body: AsyncIterable<Uint8Array> | null

@@ -1,7 +1,8 @@
 import type { Handlers } from '../../shared/ipc-schema'
 import type { VaultService } from '../vault/service'
 import { evidenceHandlers } from '../evidence/handlers'
-import { seizureHandlers, type SeizureControls } from './seizureHandlers'
+import type { AppPorts } from './ports'
+import { seizureHandlers } from './seizureHandlers'
 import { keyFingerprint } from '../exchange/fingerprint'
 import { listContacts } from '../store/contactQueries'
 import { campaignDetail, campaignReadiness, createCampaign, updateCampaign } from '../store/campaigns'
@@ -13,7 +14,7 @@ import { createPerson, deletePerson, listPeople, updatePerson } from '../store/p
  * only translate between the contract and the vault. Electron's IPC and the
  * loopback test harness bind this same table.
  */
-export function createHandlers(vault: VaultService, controls: SeizureControls): Handlers {
+export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
   return {
     vaultState: async () => ({ state: await vault.state() }),
     createVault: async ({ passphrase }) => vault.create(passphrase),
@@ -59,7 +60,10 @@ export function createHandlers(vault: VaultService, controls: SeizureControls): 
     updateAlly: async ({ id, patch }) => withFingerprint(vault.store.allies.update(id, patch)),
     deleteAlly: async ({ id }) => vault.store.allies.delete(id),
     ...evidenceHandlers(vault),
-    ...seizureHandlers(vault, controls),
+    ...seizureHandlers(vault, ports),
+
+    jobStatus: async ({ id }) => vault.jobs.status(id),
+    cancelJob: async ({ id }) => vault.jobs.cancel(id),
   }
 }
 

@@ -1,15 +1,7 @@
 import { SestraError } from '../../shared/errors'
 import type { Handlers } from '../../shared/ipc-schema'
-import type { ClipboardGuard } from '../clipboardGuard'
-import type { SettingsStore } from '../settings/settingsStore'
 import type { VaultService } from '../vault/service'
-
-/** What the seizure defences need beyond the vault; the app core builds them once. */
-export interface SeizureControls {
-  settings: SettingsStore
-  clipboard: ClipboardGuard
-  activity: () => void
-}
+import type { AppPorts } from './ports'
 
 type SeizureMethods =
   | 'getSettings'
@@ -19,7 +11,7 @@ type SeizureMethods =
   | 'copyToClipboard'
   | 'reportActivity'
 
-export function seizureHandlers(vault: VaultService, controls: SeizureControls): Pick<Handlers, SeizureMethods> {
+export function seizureHandlers(vault: VaultService, controls: AppPorts): Pick<Handlers, SeizureMethods> {
   return {
     getSettings: async () => controls.settings.get(),
     updateSettings: async (patch) => controls.settings.update(patch),

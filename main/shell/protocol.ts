@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { protocol, type Session } from 'electron'
 import { productionCsp } from '../../shared/csp'
+import { vaultFileResponse, vaultFilesPrefix } from '../vaultFileRoute'
+import type { VaultService } from '../vault/service'
 import { lookUpRendererFile } from './rendererFiles'
 import { appScheme } from './origins'
 
@@ -21,9 +23,17 @@ const commonHeaders = {
   'Cache-Control': 'no-store',
 }
 
-/** Serves `rendererRoot` (the built out/renderer) on app://sestra/ for this session only. */
-export function serveRenderer(session: Session, rendererRoot: string): void {
+/**
+ * Serves `rendererRoot` (the built out/renderer) on app://sestra/ for this
+ * session only, and, under /vault-files/, the stored files of the unlocked vault.
+ */
+export function serveRenderer(session: Session, rendererRoot: string, vault: VaultService): void {
   session.protocol.handle(appScheme, async (request) => {
+    const { pathname } = new URL(request.url)
+    if (pathname.startsWith(vaultFilesPrefix)) {
+      const file = await vaultFileResponse(vault, pathname, { method: request.method, range: request.headers.get('range') })
+      return new Response(file.body && ReadableStream.from(file.body), { status: file.status, headers: file.headers })
+    }
     const found = await lookUpRendererFile(rendererRoot, request.url, request.method)
     const body = found.status === 200 ? await readFile(found.path).catch(() => null) : null
     if (found.status !== 200 || !body) {

@@ -3,6 +3,7 @@ import { app, BrowserWindow, session, type Session } from 'electron'
 import { devCsp } from './devCsp'
 import { hardenSession, type GuardOptions } from './guards'
 import { appEntryUrl, originOf } from './origins'
+import type { VaultService } from '../vault/service'
 import { serveRenderer } from './protocol'
 
 /**
@@ -13,11 +14,11 @@ import { serveRenderer } from './protocol'
  */
 export const partition = 'sestra'
 
-export function createMainWindow(guard: GuardOptions): BrowserWindow {
+export function createMainWindow(guard: GuardOptions, vault: VaultService): BrowserWindow {
   const { devServerUrl } = guard
   const ses = session.fromPartition(partition, { cache: false })
   hardenSession(ses, guard)
-  serveRenderer(ses, join(import.meta.dirname, '../renderer'))
+  serveRenderer(ses, join(import.meta.dirname, '../renderer'), vault)
   if (devServerUrl) widenCspForDevServer(ses, devServerUrl)
 
   const window = new BrowserWindow({

@@ -3,6 +3,7 @@ import { dispatch } from '../../main/ipc/dispatch'
 import { PassphraseThrottle } from '../../main/vault/throttle'
 import type { Language } from '../../shared/errors'
 import { memoryClipboard } from './memoryClipboard'
+import { ScriptedDialogs } from './scriptedDialogs'
 import { tempDir } from './tempDirs'
 
 /**
@@ -12,12 +13,14 @@ import { tempDir } from './tempDirs'
 export async function ipcApp() {
   const dataDir = await tempDir()
   const clipboardPort = memoryClipboard()
+  const dialogs = new ScriptedDialogs()
   const core = await createAppCore({
     dataDir,
     kdf: 'minimum',
     clipboard: clipboardPort,
+    dialogs,
     throttle: new PassphraseThrottle({ sleep: async () => {} }),
   })
   const call = (name: string, input?: unknown, language?: Language) => dispatch(core.handlers, name, input, language)
-  return { ...core, service: core.vault, dataDir, clipboardPort, call }
+  return { ...core, service: core.vault, dataDir, clipboardPort, dialogs, call }
 }

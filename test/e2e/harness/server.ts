@@ -10,12 +10,17 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { extname, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import { dispatch } from '../../../main/ipc/dispatch'
 import { createAppCore } from '../../../main/appCore'
 import { productionCsp } from '../../../shared/csp'
 import { memoryClipboard } from '../../support/memoryClipboard'
+import { ScriptedDialogs } from '../../support/scriptedDialogs'
+import { appOrigin } from '../../../main/shell/origins'
+import { lookUpRendererFile } from '../../../main/shell/rendererFiles'
+import { vaultFileResponse, vaultFilesPrefix } from '../../../main/vaultFileRoute'
 
 const dataDir = process.argv[2]
 if (!dataDir) {
@@ -26,18 +31,10 @@ if (!dataDir) {
 const root = resolve(import.meta.dirname, '../../../out/renderer')
 const token = randomBytes(32).toString('hex')
 // The same wiring as Electron's main process; only the clipboard is a stand-in.
-const core = await createAppCore({ dataDir, kdf: 'minimum', clipboard: memoryClipboard() })
+const dialogs = new ScriptedDialogs()
+const core = await createAppCore({ dataDir, kdf: 'minimum', clipboard: memoryClipboard(), dialogs })
 const { handlers } = core
 const maxBody = 1024 * 1024
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
 
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' })
@@ -80,24 +77,36 @@ async function rpc(req: IncomingMessage, res: ServerResponse, method: string): P
   send(res, 200, JSON.stringify(envelope), 'application/json')
 }
 
+/** The renderer's files, confined exactly as the app:// handler confines them. */
 async function serveFile(res: ServerResponse, urlPath: string): Promise<void> {
-  let relative: string
-  try {
-    relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath)
-  } catch {
-    return send(res, 400, 'bad request')
-  }
-  const file = resolve(root, `.${relative}`)
-  if (!file.startsWith(root + sep)) return send(res, 404, 'not found')
-  const info = await stat(file).catch(() => null)
-  if (!info?.isFile()) return send(res, 404, 'not found')
+  const found = await lookUpRendererFile(root, `${appOrigin}${urlPath}`, 'GET')
+  if (found.status !== 200) return send(res, found.status, 'not found')
   res.writeHead(200, {
-    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'content-type': found.contentType,
     'content-security-policy': productionCsp,
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   })
-  createReadStream(file).pipe(res)
+  createReadStream(found.path).pipe(res)
+}
+
+async function serveVaultFile(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  const file = await vaultFileResponse(core.vault, pathname, { method: req.method ?? 'GET', range: req.headers.range ?? null })
+  res.writeHead(file.status, file.headers)
+  if (file.body) Readable.from(file.body).pipe(res)
+  else res.end()
+}
+
+/**
+ * Test-only: what the person will pick in the next native dialogs, e.g.
+ * `{ "open": ["/tmp/a.png"] }` or `{ "save": "/tmp/report.pdf" }`.
+ */
+async function scriptDialogs(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (!hasToken(req)) return send(res, 403, 'forbidden')
+  const body = JSON.parse(await readBody(req)) as { open?: string[]; save?: string | null }
+  if (body.open) dialogs.willOpen(body.open)
+  if (body.save !== undefined) dialogs.willSave(body.save)
+  send(res, 204, '')
 }
 
 const server = createServer((req, res) => {
@@ -106,9 +115,13 @@ const server = createServer((req, res) => {
   const handle =
     req.method === 'POST' && rpcMatch
       ? rpc(req, res, decodeURIComponent(rpcMatch[1] ?? ''))
-      : req.method === 'GET'
-        ? serveFile(res, url.pathname)
-        : Promise.resolve(send(res, 405, 'method not allowed'))
+      : req.method === 'POST' && url.pathname === '/test/dialogs'
+        ? scriptDialogs(req, res)
+        : url.pathname.startsWith(vaultFilesPrefix)
+          ? serveVaultFile(req, res, url.pathname)
+          : req.method === 'GET'
+            ? serveFile(res, url.pathname)
+            : Promise.resolve(send(res, 405, 'method not allowed'))
   handle.catch(() => {
     if (!res.headersSent) send(res, 500, 'internal error')
     else res.destroy()

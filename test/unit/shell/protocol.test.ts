@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { productionCsp } from '../../../shared/csp'
 import { registerAppScheme, serveRenderer } from '../../../main/shell/protocol'
+import { VaultService } from '../../../main/vault/service'
 import { lookUpRendererFile } from '../../../main/shell/rendererFiles'
 import { tempDir } from '../../support/tempDirs'
 import { FakeSession, protocol } from './fakeElectron'
@@ -89,7 +90,7 @@ describe('the app:// handler', () => {
   it('answers on the given session with the file and the production CSP', async () => {
     const { root } = await rendererTree()
     const session = new FakeSession('sestra')
-    serveRenderer(session as never, root)
+    serveRenderer(session as never, root, new VaultService(join(root, 'no-vault')))
     const handle = session.protocolHandlers.get('app')
     if (!handle) throw new Error('app:// was not handled on this session')
 
@@ -102,5 +103,29 @@ describe('the app:// handler', () => {
 
     expect((await handle(new Request('app://sestra/..%2fsecret.txt'))).status).toBe(404)
     expect((await handle(new Request('app://sestra/index.html', { method: 'POST', body: 'x' }))).status).toBe(405)
+  })
+
+  it('serves stored files of the unlocked vault under /vault-files/, by range, and nothing when locked', async () => {
+    const { root } = await rendererTree()
+    const vault = new VaultService(join(await tempDir(), 'vault'), { kdf: 'minimum' })
+    await vault.create('protocol test passphrase')
+    const bytes = new TextEncoder().encode('plain text evidence, served from the vault')
+    const file = await vault.store.files.add({ name: 'note.txt', mime: 'text/plain', modifiedAt: null }, (async function* () {
+      yield bytes
+    })())
+    const session = new FakeSession('sestra')
+    serveRenderer(session as never, root, vault)
+    const handle = session.protocolHandlers.get('app')
+    if (!handle) throw new Error('app:// was not handled on this session')
+
+    const whole = await handle(new Request(`app://sestra/vault-files/${file.id}`))
+    expect(whole.status).toBe(200)
+    expect(await whole.text()).toBe('plain text evidence, served from the vault')
+    const part = await handle(new Request(`app://sestra/vault-files/${file.id}`, { headers: { range: 'bytes=6-9' } }))
+    expect(part.status).toBe(206)
+    expect(await part.text()).toBe('text')
+    expect((await handle(new Request('app://sestra/vault-files/not-an-id'))).status).toBe(404)
+    vault.lock()
+    expect((await handle(new Request(`app://sestra/vault-files/${file.id}`))).status).toBe(404)
   })
 })

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { describe, expect, it, vi } from 'vitest'
 import { createAppCore } from '../../../main/appCore'
 import { electronClipboard, installSeizureDefences, lockOnMinimise } from '../../../main/shell/seizure'
+import { ScriptedDialogs } from '../../support/scriptedDialogs'
 import { tempDir } from '../../support/tempDirs'
 import { app, BrowserWindow, FakeSession, globalShortcut } from './fakeElectron'
 
@@ -10,7 +11,7 @@ vi.mock('electron', () => import('./fakeElectron'))
 const pass = 'shell seizure passphrase'
 
 async function setup(panicAction: 'quit' | 'fresh') {
-  const core = await createAppCore({ dataDir: await tempDir(), kdf: 'minimum', clipboard: electronClipboard })
+  const core = await createAppCore({ dataDir: await tempDir(), kdf: 'minimum', clipboard: electronClipboard, dialogs: new ScriptedDialogs() })
   await core.settings.update({ panicAction })
   await core.vault.create(pass)
   const session = new FakeSession('sestra')

@@ -3,9 +3,13 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { GuardOptions } from '../../../main/shell/guards'
 import { trustedOrigins } from '../../../main/shell/origins'
 import { createMainWindow, partition } from '../../../main/shell/window'
+import { VaultService } from '../../../main/vault/service'
 import { app, BrowserWindow, session } from './fakeElectron'
 
 vi.mock('electron', () => import('./fakeElectron'))
+
+// Never opened: the window only hands it to the app:// handler.
+const idleVault = new VaultService('/nonexistent/sestra-vault')
 
 const production: GuardOptions = { origins: trustedOrigins(null), devServerUrl: null, language: () => 'en' }
 const devServerUrl = 'http://localhost:5173/'
@@ -18,7 +22,7 @@ beforeEach(() => {
 
 describe('the main window', () => {
   it('has every security flag set', () => {
-    const window = createMainWindow(production) as unknown as BrowserWindow
+    const window = createMainWindow(production, idleVault) as unknown as BrowserWindow
     const prefs = window.options.webPreferences
     expect(prefs).toMatchObject({
       contextIsolation: true,
@@ -39,7 +43,7 @@ describe('the main window', () => {
   })
 
   it('lives on an in-memory partition without HTTP cache, hardened and serving app://', () => {
-    const window = createMainWindow(production) as unknown as BrowserWindow
+    const window = createMainWindow(production, idleVault) as unknown as BrowserWindow
     expect(partition).not.toMatch(/^persist:/)
     expect(session.fromPartition).toHaveBeenCalledWith(partition, { cache: false })
     const ses = window.options.webPreferences.session
@@ -50,12 +54,12 @@ describe('the main window', () => {
   })
 
   it('loads the app from app://sestra', () => {
-    const window = createMainWindow(production) as unknown as BrowserWindow
+    const window = createMainWindow(production, idleVault) as unknown as BrowserWindow
     expect(window.loadURL).toHaveBeenCalledWith('app://sestra/index.html')
   })
 
   it('loads the dev server with devtools and a CSP widened for it, in development only', () => {
-    const window = createMainWindow(development) as unknown as BrowserWindow
+    const window = createMainWindow(development, idleVault) as unknown as BrowserWindow
     expect(window.loadURL).toHaveBeenCalledWith(devServerUrl)
     expect(window.options.webPreferences.devTools).toBe(true)
 
@@ -68,7 +72,7 @@ describe('the main window', () => {
 
   it('never opens devtools when packaged', () => {
     app.isPackaged = true
-    const window = createMainWindow(development) as unknown as BrowserWindow
+    const window = createMainWindow(development, idleVault) as unknown as BrowserWindow
     expect(window.options.webPreferences.devTools).toBe(false)
   })
 })

@@ -1,0 +1,25 @@
+import type { ClipboardGuard } from '../clipboardGuard'
+import type { SettingsStore } from '../settings/settingsStore'
+
+export type OpenPurpose = 'evidence' | 'bundle'
+export type SavePurpose = 'report' | 'copy' | 'bundle' | 'lawyerCard'
+
+/**
+ * Native file dialogs. Paths come from here, chosen by the person at the
+ * keyboard, never from the renderer: a compromised renderer must not pick
+ * where plaintext is written or which files are read.
+ */
+export interface DialogsPort {
+  /** The chosen files, or [] when cancelled. */
+  openFiles(purpose: OpenPurpose): Promise<string[]>
+  /** Where to write, or null when cancelled; `suggestedName` is only a default. */
+  saveFile(purpose: SavePurpose, suggestedName: string): Promise<string | null>
+}
+
+/** What handlers need beyond the vault; the app core builds these once. */
+export interface AppPorts {
+  settings: SettingsStore
+  clipboard: ClipboardGuard
+  dialogs: DialogsPort
+  activity: () => void
+}

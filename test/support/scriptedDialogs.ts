@@ -1,0 +1,26 @@
+import type { DialogsPort } from '../../main/ipc/ports'
+
+/**
+ * Native dialogs where there is no Electron: the test says beforehand what
+ * the person will pick. An unscripted dialog counts as cancelled.
+ */
+export class ScriptedDialogs implements DialogsPort {
+  readonly #opens: string[][] = []
+  readonly #saves: (string | null)[] = []
+
+  willOpen(paths: string[]): void {
+    this.#opens.push(paths)
+  }
+
+  willSave(path: string | null): void {
+    this.#saves.push(path)
+  }
+
+  async openFiles(): Promise<string[]> {
+    return this.#opens.shift() ?? []
+  }
+
+  async saveFile(): Promise<string | null> {
+    return this.#saves.shift() ?? null
+  }
+}
