@@ -6,6 +6,8 @@ import { createInterface } from 'node:readline'
 export interface Harness {
   baseURL: string
   token: string
+  /** What the person will pick in the next native dialog(s) the app opens. */
+  scriptDialogs(answers: { open?: string[]; save?: string | null }): Promise<void>
   stop(): Promise<void>
 }
 
@@ -25,7 +27,16 @@ export async function startHarness(dataDir: string): Promise<Harness> {
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   try {
     const [port, token] = await readReady(child)
-    return { baseURL: `http://127.0.0.1:${port}`, token, stop: () => stop(child) }
+    const baseURL = `http://127.0.0.1:${port}`
+    const scriptDialogs = async (answers: { open?: string[]; save?: string | null }) => {
+      const response = await fetch(`${baseURL}/test/dialogs`, {
+        method: 'POST',
+        headers: { 'x-sestra-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify(answers),
+      })
+      if (!response.ok) throw new Error(`scripting dialogs failed: ${response.status}`)
+    }
+    return { baseURL, token, scriptDialogs, stop: () => stop(child) }
   } catch (error) {
     await stop(child)
     throw new Error(`the e2e harness did not start: ${(error as Error).message}\n${stderr}`, { cause: error })
