@@ -28,9 +28,11 @@ export const bundleSelection = z.discriminatedUnion('kind', [
     kind: z.literal('records'),
     campaigns: z.array(recordId).max(1000),
     incidents: z.array(recordId).max(10_000),
+    /** Contact cards: the contact alone. Absent in bundles written before cards existed. */
+    contacts: z.array(recordId).max(10_000).default([]),
   }),
 ])
-export type BundleSelection = z.output<typeof bundleSelection>
+export type BundleSelection = z.input<typeof bundleSelection>
 
 export const manifestEntry = z.object({
   path: z.string().max(400),
@@ -75,4 +77,58 @@ export interface BundleSummary {
   selection: BundleSelection
   counts: Record<string, number>
   totalBytes: number
+}
+
+const chosenIds = z.array(recordId).min(1).max(1000)
+
+/** What the export dialog offers: the whole vault, or chosen campaigns, incidents or contact cards. */
+export const exportChoice = z.union([
+  z.literal('whole'),
+  z.strictObject({ campaignIds: chosenIds }),
+  z.strictObject({ incidentIds: chosenIds }),
+  z.strictObject({ contactIds: chosenIds }),
+])
+export type ExportChoice = z.input<typeof exportChoice>
+
+export function selectionOf(choice: ExportChoice): BundleSelection {
+  if (choice === 'whole') return { kind: 'vault' }
+  return {
+    kind: 'records',
+    campaigns: 'campaignIds' in choice ? choice.campaignIds : [],
+    incidents: 'incidentIds' in choice ? choice.incidentIds : [],
+    contacts: 'contactIds' in choice ? choice.contactIds : [],
+  }
+}
+
+/** age's scrypt recipient is only as strong as its passphrase; the same floor as the vault's. */
+const bundlePassphrase = z.string().min(8).max(1024)
+
+/**
+ * To allies' public keys, or to a passphrase: age cannot put a passphrase
+ * beside public keys in one file, so it is one or the other.
+ */
+export const exportBundleInput = z
+  .object({
+    selection: exportChoice,
+    allyIds: z.array(recordId).max(100).default([]),
+    passphrase: bundlePassphrase.optional(),
+  })
+  .refine((input) => (input.allyIds.length > 0) !== (input.passphrase !== undefined), {
+    message: 'choose allies or a passphrase',
+    path: ['allyIds'],
+  })
+
+/** Without a passphrase, the open vault's own key opens the bundle. */
+export const inspectBundleInput = z.object({ passphrase: z.string().min(1).max(1024).optional() }).default({})
+
+export const bundleToken = z.string().regex(/^[0-9a-f]{32}$/)
+
+export const importBundleInput = z.object({ token: bundleToken, preferIncoming: z.boolean().default(false) })
+
+export const restoreBundleInput = z.object({ token: bundleToken, newVaultPassphrase: bundlePassphrase })
+
+export interface InspectedBundle {
+  summary: BundleSummary
+  /** Names the checked file for a few minutes, for importBundle or restoreBundle. */
+  token: string
 }

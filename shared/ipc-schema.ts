@@ -1,14 +1,24 @@
 import { z } from 'zod'
 import { patchSchema, recordId, type Stored } from './domain/common'
 import { allyInput, type AllyFields } from './domain/ally'
+import { exportBundleInput, importBundleInput, inspectBundleInput, restoreBundleInput, type InspectedBundle } from './bundle'
 import { contactInput, type ContactFields } from './domain/contact'
 import type { ErrorCode } from './errors'
 import { settingsPatch, type Settings } from './domain/settings'
 import type { JobStatus } from './jobs'
-import { annotationInput, type CustodyEntry, type ReportResult, type VerifyReport } from './domain/custody'
+import { annotationInput, reportLanguages, type CustodyEntry } from './domain/custody'
 import type { FileRecord } from './domain/file'
 import { incidentCreateInput, type Incident } from './domain/incident'
-import { custodyLogInput, exportReportInput, listFilesInput, listIncidentsInput, updateIncidentInput } from './evidence/ipcInputs'
+import {
+  custodyLogInput,
+  exportReportInput,
+  importFilesInput,
+  listFilesInput,
+  listIncidentsInput,
+  saveFileCopyInput,
+  updateIncidentInput,
+  type JobStarted,
+} from './evidence/ipcInputs'
 import { expiringQuery } from './expiry'
 import type { ChecklistItem } from './readiness/checklist'
 import type { CampaignReadiness } from './readiness/rules'
@@ -130,15 +140,25 @@ export const ipcSchema = {
   listDocuments: method(listDocumentsInput).returns<Page<TravelDocument>>(),
   createDocument: method(travelDocumentInput).returns<TravelDocument>(),
   updateDocument: method(updateDocumentInput).returns<TravelDocument>(),
+  getDocument: method(z.object({ id: recordId })).returns<TravelDocument>(),
   deleteDocument: method(z.object({ id: recordId })).returns<void>(),
   expiringDocuments: method(expiringQuery).returns<Page<ExpiringDocument>>(),
   search: method(searchQuery).returns<SearchHit[]>(),
+  /** The speed-dial lawyers' wallet card as a PDF, written where the person picks in the save dialog. */
+  saveLawyerCard: method(z.object({ language: z.enum(reportLanguages) })).returns<{ saved: boolean }>(),
 
   getIdentity: method(none).returns<VaultIdentityInfo>(),
   listAllies: method(none).returns<Ally[]>(),
   addAlly: method(allyInput).returns<Ally>(),
-  updateAlly: method(z.object({ id: recordId, patch: allyInput.partial() })).returns<Ally>(),
+  updateAlly: method(z.object({ id: recordId, patch: patchSchema(allyInput) })).returns<Ally>(),
   deleteAlly: method(z.object({ id: recordId })).returns<void>(),
+  /** Save dialog, then a background job; null when the dialog was cancelled. */
+  exportBundle: method(exportBundleInput).returns<{ jobId: string } | null>(),
+  /** Open dialog, then decrypts and checks every hash; null when cancelled. */
+  inspectBundle: method(inspectBundleInput).returns<InspectedBundle | null>(),
+  importBundle: method(importBundleInput).returns<{ jobId: string }>(),
+  /** Only while no vault exists (after a wipe): the bundle becomes the new vault. */
+  restoreBundle: method(restoreBundleInput).returns<{ jobId: string }>(),
 
   listIncidents: method(listIncidentsInput).returns<Page<Incident>>(),
   getIncident: method(z.object({ id: recordId })).returns<Incident>(),
@@ -149,8 +169,11 @@ export const ipcSchema = {
   custodyLog: method(custodyLogInput).returns<CustodyEntry[]>(),
   listFiles: method(listFilesInput).returns<Page<FileRecord>>(),
   deleteFile: method(z.object({ id: recordId })).returns<void>(),
-  verifyVault: method(none).returns<VerifyReport>(),
-  exportReport: method(exportReportInput).returns<ReportResult>(),
+  /** Jobs: verify ends with a VerifyReport, export with a ReportResult, import with an ImportResult, a copy with a SaveCopyResult. */
+  verifyVault: method(none).returns<{ jobId: string }>(),
+  exportReport: method(exportReportInput).returns<JobStarted>(),
+  importFiles: method(importFilesInput).returns<JobStarted>(),
+  saveFileCopy: method(saveFileCopyInput).returns<JobStarted>(),
 } as const
 
 export type IpcSchema = typeof ipcSchema

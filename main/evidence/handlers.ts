@@ -1,6 +1,9 @@
 import type { Handlers } from '../../shared/ipc-schema'
+import type { AppPorts } from '../ipc/ports'
 import type { VaultService } from '../vault/service'
+import { importFiles } from './importFiles'
 import { exportReport } from './report/exportReport'
+import { saveFileCopy } from './saveCopy'
 import { verifyVault } from './verify'
 
 type EvidenceMethods =
@@ -15,9 +18,22 @@ type EvidenceMethods =
   | 'deleteFile'
   | 'verifyVault'
   | 'exportReport'
+  | 'importFiles'
+  | 'saveFileCopy'
 
-/** The evidence part of the handler table; verify and export are jobs, so a panic wipe stops them. */
-export function evidenceHandlers(vault: VaultService): Pick<Handlers, EvidenceMethods> {
+/** The manifest goes beside the PDF: `report.pdf` -> `report.manifest.json`. */
+export const manifestPathFor = (pdfPath: string) => `${pdfPath.replace(/\.pdf$/i, '')}.manifest.json`
+
+/**
+ * The evidence part of the handler table. Paths come only from the dialogs
+ * port; verify, import, export and copies run as background jobs, so the UI
+ * shows progress and a panic wipe stops them. Each fails with LOCKED before
+ * a dialog opens (`vault.store` throws it), and a job takes the store
+ * afresh, so a lock while the dialog was open is not worked around.
+ */
+export function evidenceHandlers(vault: VaultService, ports: Pick<AppPorts, 'dialogs'>): Pick<Handlers, EvidenceMethods> {
+  const { dialogs } = ports
+  const unlocked = () => vault.store
   return {
     listIncidents: async ({ limit, offset, ...filter }) => vault.store.incidents.list(filter, { limit, offset }),
     getIncident: async ({ id }) => vault.store.incidents.get(id),
@@ -28,7 +44,28 @@ export function evidenceHandlers(vault: VaultService): Pick<Handlers, EvidenceMe
     custodyLog: async ({ subjectType, id }) => vault.store.custody.entries(subjectType, id),
     listFiles: async (page) => ({ items: vault.store.files.list(page), total: vault.store.files.count() }),
     deleteFile: async ({ id }) => vault.store.files.delete(id),
-    verifyVault: async () => vault.jobs.run((signal) => verifyVault(vault.store, signal)),
-    exportReport: async (input) => vault.jobs.run((signal) => exportReport(vault.store, input, signal)),
+    verifyVault: async () => {
+      const total = vault.store.files.list().reduce((sum, file) => sum + file.size, 0)
+      return { jobId: vault.jobs.start('verify', (signal, progress) => verifyVault(vault.store, signal, (bytes) => progress(bytes, total))) }
+    },
+    exportReport: async (request) => {
+      unlocked()
+      const pdfPath = await dialogs.saveFile('report', 'evidence-report.pdf')
+      if (!pdfPath) return null
+      const paths = { pdfPath, manifestPath: manifestPathFor(pdfPath) }
+      return { jobId: vault.jobs.start('report', (signal) => exportReport(vault.store, { ...request, ...paths }, signal)) }
+    },
+    importFiles: async ({ incidentId }) => {
+      if (incidentId) vault.store.incidents.get(incidentId)
+      else unlocked()
+      const paths = await dialogs.openFiles('evidence')
+      if (paths.length === 0) return null
+      return { jobId: vault.jobs.start('import', (signal, progress) => importFiles(vault.store, paths, { incidentId, signal, progress })) }
+    },
+    saveFileCopy: async ({ id }) => {
+      const path = await dialogs.saveFile('copy', vault.store.files.get(id).name)
+      if (!path) return null
+      return { jobId: vault.jobs.start('copy', (signal, progress) => saveFileCopy(vault.store, id, path, signal, progress)) }
+    },
   }
 }

@@ -61,6 +61,11 @@ export class IncidentStore {
     })()
   }
 
+  /** See Table.rowProblems: an incident row from a bundle, checked against the incident schema. */
+  rowProblems(row: Record<string, unknown>): string | null {
+    return this.#table.rowProblems(row)
+  }
+
   get(id: string): Incident {
     return this.#withLinks(this.#table.get(id))
   }

@@ -1,4 +1,5 @@
 import type { FileRecord } from '../../shared/domain/file'
+import { viewerKind } from '../../shared/evidence/viewerKind'
 import type { FileStore } from '../store/files'
 
 export interface EvidenceResponse {
@@ -7,9 +8,6 @@ export interface EvidenceResponse {
   /** Null for HEAD, errors and empty files; otherwise the plaintext bytes, straight from the vault. */
   body: AsyncIterable<Uint8Array> | null
 }
-
-/** Types the viewer may render inline; anything else is offered only as a download ("save a copy"). */
-const viewable = /^(image\/(png|jpeg|gif|webp)|application\/pdf|text\/plain|audio\/(mpeg|ogg|wav)|video\/(mp4|quicktime|webm|x-matroska))$/
 
 const baseHeaders = {
   'Accept-Ranges': 'bytes',
@@ -54,7 +52,8 @@ export function evidenceResponse(
 ): EvidenceResponse {
   const method = (request.method ?? 'GET').toUpperCase()
   if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { ...baseHeaders, Allow: 'GET, HEAD' }, body: null }
-  const inline = viewable.test(file.mime)
+  // Anything the viewer cannot show goes out only as a download ("save a copy").
+  const inline = viewerKind(file.mime) !== 'none'
   const headers: Record<string, string> = {
     ...baseHeaders,
     'Content-Type': !inline ? 'application/octet-stream' : file.mime === 'text/plain' ? 'text/plain; charset=utf-8' : file.mime,

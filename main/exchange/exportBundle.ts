@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { version as appVersion } from '../../package.json'
 import {
   bundleFormat,
+  bundleSelection,
   bundleFormatVersion,
   manifestPath,
   type BundleManifest,
@@ -82,7 +83,7 @@ function planEntries(store: Store, selection: BundleSelection, now: Date) {
     formatVersion: bundleFormatVersion,
     appVersion,
     createdAt: now.toISOString(),
-    selection,
+    selection: bundleSelection.parse(selection),
     counts,
     entries: entries.map(({ path, size, sha256 }) => ({ path, size, sha256 })),
   }

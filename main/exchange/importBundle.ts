@@ -4,7 +4,8 @@ import { SestraError } from '../../shared/errors'
 import type { StagedFile } from '../store/fileTransfer'
 import type { Store } from '../store/records'
 import { decryptFile, type DecryptWith } from './ageFiles'
-import { readBundle, type BundleContents, type FileSink } from './readBundle'
+import { readBundle, type BundleContents, type FileSink, type RecordCheck } from './readBundle'
+import { recordChecker } from './rowChecks'
 
 /** On a key present in both: keep the vault's row, or take the bundle's. */
 export type MergePreference = 'keep' | 'incoming'
@@ -26,6 +27,22 @@ const hashOnly: FileSink = async (_id, pieces) => {
   return { size, sha256: hash.digest('hex') }
 }
 
+export interface ImportOptions {
+  signal?: AbortSignal
+  /** Plaintext bytes read so far. */
+  onProgress?: (bytes: number) => void
+}
+
+async function* metered(plain: AsyncIterable<Uint8Array>, { signal, onProgress }: ImportOptions) {
+  let bytes = 0
+  for await (const piece of plain) {
+    if (signal?.aborted) throw new SestraError('ABORTED')
+    yield piece
+    bytes += piece.length
+    onProgress?.(bytes)
+  }
+}
+
 export function summarise(contents: BundleContents): BundleSummary {
   const { manifest } = contents
   return {
@@ -39,14 +56,15 @@ export function summarise(contents: BundleContents): BundleSummary {
 }
 
 /** Decrypts and checks everything (every hash, the manifest, the end of the stream) and stores nothing. */
-export async function verifyBundle(path: string, key: DecryptWith): Promise<BundleSummary> {
-  return summarise(await readBundle(await decryptFile(path, key), hashOnly))
+export async function verifyBundle(path: string, key: DecryptWith, checkRecords?: RecordCheck, options: ImportOptions = {}): Promise<BundleSummary> {
+  return summarise(await readBundle(metered(await decryptFile(path, key), options), hashOnly, checkRecords))
 }
 
 const isConstraint = (error: unknown) => /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))
 
 /**
- * Merges a decrypted bundle into the open vault, all or nothing. File bytes
+ * Merges a decrypted bundle into the open vault, all or nothing. Every row is
+ * checked against the domain schemas as it is read (rowChecks.ts). File bytes
  * are staged hidden while the stream is read and checked to its end; records
  * and files then become visible in one transaction. Any failure discards the
  * staged bytes and leaves the vault as it was.
@@ -55,6 +73,7 @@ export async function importStream(
   store: Store,
   plain: AsyncIterable<Uint8Array>,
   prefer: MergePreference = 'keep',
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const transfer = store.fileTransfer
   const staged = new Map<string, StagedFile>()
@@ -65,10 +84,7 @@ export async function importStream(
     return file
   }
   try {
-    const contents = await readBundle(plain, stageOrHash)
-    const tables = new Set(store.tableRows.tables())
-    const unknownTable = [...contents.records.keys()].find((table) => !tables.has(table))
-    if (unknownTable) throw new SestraError('BUNDLE_NEWER_VERSION', `table ${unknownTable}`)
+    const contents = await readBundle(metered(plain, options), stageOrHash, recordChecker(store))
     const written: Record<string, number> = {}
     const kept: Record<string, number> = {}
     const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
@@ -87,12 +103,7 @@ export async function importStream(
           count(written, 'files')
         }
         for (const [table, rows] of contents.records) {
-          rows.forEach((row, index) => {
-            if (typeof row !== 'object' || row === null || Array.isArray(row)) {
-              throw new SestraError('BUNDLE_INVALID', `records/${table}.json item ${index + 1}`)
-            }
-            count(store.tableRows.put(table, row as Record<string, unknown>, onConflict) ? written : kept, table)
-          })
+          for (const row of rows) count(store.tableRows.put(table, row as Record<string, unknown>, onConflict) ? written : kept, table)
         }
       })
     } catch (error) {
@@ -112,6 +123,7 @@ export async function importBundle(
   path: string,
   key: DecryptWith,
   prefer: MergePreference = 'keep',
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
-  return importStream(store, await decryptFile(path, key), prefer)
+  return importStream(store, await decryptFile(path, key), prefer, options)
 }

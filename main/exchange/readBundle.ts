@@ -25,9 +25,12 @@ export interface FileSink {
   (id: string, pieces: AsyncIterable<Uint8Array>): Promise<{ size: number; sha256: string }>
 }
 
+/** Checks the rows of one `records/<table>.json` as soon as it is read; throws to refuse the bundle. */
+export type RecordCheck = (table: string, rows: unknown[]) => void
+
 export interface BundleContents {
   manifest: BundleManifest
-  /** Table -> the parsed rows (files apart), not yet checked against the schema. */
+  /** Table -> the parsed rows (files apart), checked by the reader's RecordCheck if one was given. */
   records: Map<string, unknown[]>
   files: BundleFileRecord[]
 }
@@ -87,9 +90,10 @@ const isBundleDirectory = (path: string) => /^(records|files|files\/[0-9a-f-]{36
  * chunk only when the stream ends, so nothing read here may be committed
  * before this returns. Every entry must be listed in the manifest with the
  * same size and SHA-256, each exactly once, and nothing may follow the
- * archive but tar's zero padding.
+ * archive but tar's zero padding. Records come before files in a bundle, so
+ * `checkRecords` refuses bad rows before any file's bytes reach `fileSink`.
  */
-export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: FileSink): Promise<BundleContents> {
+export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: FileSink, checkRecords?: RecordCheck): Promise<BundleContents> {
   const reader = new ByteReader(plain)
   const manifest = await readManifest(reader)
   const expected = new Map<string, ManifestEntry>(manifest.entries.map((e) => [e.path, e]))
@@ -118,6 +122,7 @@ export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: Fil
       if (got.size === entry.size && got.sha256 === entry.sha256) {
         const value = parseJson(bytes, path)
         if (!Array.isArray(value)) throw invalid(path)
+        checkRecords?.(recordType, value)
         records.set(recordType, value)
       }
     } else {

@@ -3,7 +3,7 @@ import { SestraError } from '../../shared/errors'
 import { createVault, unlockVault, type VaultOptions } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
 import { decryptFile, type DecryptWith } from './ageFiles'
-import { importStream, type ImportResult } from './importBundle'
+import { importStream, type ImportOptions, type ImportResult } from './importBundle'
 
 /**
  * Restores a bundle as a new vault in `dir` (after a wipe, or on a new
@@ -18,6 +18,7 @@ export async function restoreBundle(
   dir: string,
   passphrase: string,
   options: VaultOptions = {},
+  progress: ImportOptions = {},
 ): Promise<ImportResult> {
   const entries = await readdir(dir).then(
     (names) => names,
@@ -32,7 +33,7 @@ export async function restoreBundle(
     await createVault(dir, passphrase, options)
     const vault = await unlockVault(dir, passphrase, options)
     try {
-      return await importStream(vault.store, plain, 'incoming')
+      return await importStream(vault.store, plain, 'incoming', progress)
     } finally {
       vault.lock()
     }

@@ -10,7 +10,7 @@ const references = (row: Row) =>
   Object.entries(row).flatMap(([column, value]) => (column.endsWith('_id') && typeof value === 'string' ? [value] : []))
 
 /**
- * The whole vault, or chosen campaigns and incidents with what belongs to
+ * The whole vault, chosen contact cards, or chosen campaigns and incidents with what belongs to
  * them: records linked to a chosen one (links and join tables such as a
  * campaign's participants), the family of included people, rows pointing at
  * an included record (a person's documents, a campaign's checklist, an
@@ -23,12 +23,16 @@ export function selectRows(store: Store, selection: BundleSelection): Selected {
   if (selection.kind === 'vault') return all
 
   const idsOf = (table: string) => new Set((all.get(table) ?? []).map((r) => r.id))
-  const campaigns = idsOf('campaigns')
-  const incidents = idsOf('incidents')
-  const missing = [...selection.campaigns.filter((id) => !campaigns.has(id)), ...selection.incidents.filter((id) => !incidents.has(id))]
+  const contacts = selection.contacts ?? []
+  const missing = [
+    ...selection.campaigns.filter((id) => !idsOf('campaigns').has(id)),
+    ...selection.incidents.filter((id) => !idsOf('incidents').has(id)),
+    ...contacts.filter((id) => !idsOf('contacts').has(id)),
+  ]
   if (missing.length) throw new SestraError('NOT_FOUND')
   const chosen = new Set<unknown>([...selection.campaigns, ...selection.incidents])
-  const included = new Set<unknown>(chosen)
+  // A contact card is the contact alone: it does not pull in the campaigns it takes part in.
+  const included = new Set<unknown>([...chosen, ...contacts])
   const links = all.get('links') ?? []
   const joinTables = [...all].filter(([table, rows]) => table !== 'links' && rows[0] && !('id' in rows[0]))
   const recordTables = [...all].filter(([table, rows]) => table !== 'links' && table !== 'allies' && rows[0] && 'id' in rows[0])

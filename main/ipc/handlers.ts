@@ -4,10 +4,12 @@ import { evidenceHandlers } from '../evidence/handlers'
 import type { AppPorts } from './ports'
 import { seizureHandlers } from './seizureHandlers'
 import { keyFingerprint } from '../exchange/fingerprint'
+import { exchangeHandlers } from '../exchange/handlers'
 import { listContacts } from '../store/contactQueries'
 import { campaignDetail, campaignReadiness, createCampaign, updateCampaign } from '../store/campaigns'
 import { expiringDocuments, listDocuments } from '../store/documentQueries'
 import { createPerson, deletePerson, listPeople, updatePerson } from '../store/people'
+import { saveLawyerCard } from '../lawyerCard/saveLawyerCard'
 
 /**
  * The handler table. Inputs arrive already parsed by `dispatch`; handlers
@@ -47,9 +49,11 @@ export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
     listDocuments: async (input) => listDocuments(vault.store, input),
     createDocument: async (input) => vault.store.documents.create(input),
     updateDocument: async ({ id, patch }) => vault.store.documents.update(id, patch),
+    getDocument: async ({ id }) => vault.store.documents.get(id),
     deleteDocument: async ({ id }) => vault.store.documents.delete(id),
     expiringDocuments: async (input) => expiringDocuments(vault.store, input),
     search: async (input) => vault.store.search.search(input),
+    saveLawyerCard: async ({ language }) => saveLawyerCard(vault.store, ports.dialogs, language),
 
     getIdentity: async () => {
       const publicKey = vault.store.identity.publicKey()
@@ -59,7 +63,8 @@ export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
     addAlly: async (input) => withFingerprint(vault.store.allies.create(input)),
     updateAlly: async ({ id, patch }) => withFingerprint(vault.store.allies.update(id, patch)),
     deleteAlly: async ({ id }) => vault.store.allies.delete(id),
-    ...evidenceHandlers(vault),
+    ...evidenceHandlers(vault, ports),
+    ...exchangeHandlers(vault, ports),
     ...seizureHandlers(vault, ports),
 
     jobStatus: async ({ id }) => vault.jobs.status(id),

@@ -91,6 +91,22 @@ export class Table<S extends z.ZodObject> {
     return Number(this.#db.prepare(`SELECT count(*) FROM ${this.#spec.table}`, { pluck: true }).get())
   }
 
+  /**
+   * Checks a row as stored (SQL column names, encoded values) that came from
+   * elsewhere, a bundle, against the same schema writes go through. Returns
+   * the fields at fault, or null when the row is valid.
+   */
+  rowProblems(row: Record<string, unknown>): string | null {
+    let record: Record<string, unknown>
+    try {
+      record = this.#decode(row)
+    } catch {
+      return 'encoding'
+    }
+    const parsed = this.#spec.schema.safeParse(pick(record, this.#fields))
+    return parsed.success ? null : parsed.error.issues.map((i) => i.path.join('.')).join(', ')
+  }
+
   #validate(input: unknown): z.output<S> {
     const parsed = this.#spec.schema.safeParse(input)
     if (!parsed.success) {

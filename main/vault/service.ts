@@ -67,6 +67,19 @@ export class VaultService {
     })
   }
 
+  /**
+   * Fills the absent vault's folder (a restore from a backup, given the
+   * folder and the vault options) and leaves it unlocked, as create does.
+   */
+  restore<T>(passphrase: string, fill: (dir: string, options: VaultOptions) => Promise<T>): Promise<T> {
+    return this.#serially(async () => {
+      if (await vaultExists(this.dir)) throw new SestraError('ALREADY_EXISTS')
+      const result = await fill(this.dir, this.#options)
+      await this.#unlock(passphrase)
+      return result
+    })
+  }
+
   unlock(passphrase: string): Promise<void> {
     return this.#serially(() => this.#unlock(passphrase))
   }

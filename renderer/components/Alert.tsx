@@ -9,12 +9,14 @@ interface AlertProps {
   code?: ErrorCode | null
   /** A check made in the form before anything was sent. */
   invalid?: ValidationKey | null
+  /** A form check's message, already in the UI language. */
+  message?: string | null
 }
 
-export function Alert({ testId, code, invalid }: AlertProps) {
+export function Alert({ testId, code, invalid, message }: AlertProps) {
   // Subscribes to language changes, so a shown error switches language too.
   const { t } = useTranslation()
-  const text = invalid ? t(invalid) : code ? errorMessage(code, currentLanguage()) : null
+  const text = message ? message : invalid ? t(invalid) : code ? errorMessage(code, currentLanguage()) : null
   if (!text) return null
   return (
     <p role="alert" className="alert" data-testid={testId}>

@@ -3,7 +3,7 @@ interface FieldProps {
   label: string
   value: string
   onChange(value: string): void
-  type?: 'text' | 'password' | 'search'
+  type?: 'text' | 'password' | 'search' | 'date' | 'time' | 'number'
   multiline?: boolean
   hint?: string
   autoFocus?: boolean

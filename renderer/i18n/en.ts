@@ -1,7 +1,13 @@
 /*
  * English UI text. The shape of this object is the contract for every other
- * language (see `Messages`); it imports nothing so tests can read it without React.
+ * language (see `Messages`); it imports only other text modules, so tests can read it without React.
  */
+import { alliesText } from './allies'
+import { campaignsText } from './campaigns'
+import { evidenceText } from './evidence'
+import { peopleText } from './people'
+import { seizureText } from './seizure'
+
 export const en = {
   app: {
     name: 'Sestra',
@@ -65,8 +71,6 @@ export const en = {
     settings: 'Settings',
   },
   placeholder: {
-    campaigns: 'Campaign plans and the readiness checklist are coming in the next version.',
-    people: 'People, passports and visas with their expiry dates are coming in the next version.',
     evidence: 'A safe place for evidence of threats and harassment is coming in the next version.',
     allies: 'The map of allies and who briefs them is coming in the next version.',
   },
@@ -116,6 +120,11 @@ export const en = {
     working: 'Changing…',
     done: 'The passphrase was changed. Use the new one from now on.',
   },
+  allies: alliesText.en,
+  campaigns: campaignsText.en,
+  evidence: evidenceText.en,
+  people: peopleText.en,
+  seizure: seizureText.en,
 }
 
 export type Messages = typeof en

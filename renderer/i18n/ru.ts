@@ -1,4 +1,9 @@
+import { alliesText } from './allies'
+import { campaignsText } from './campaigns'
+import { evidenceText } from './evidence'
 import type { Messages } from './en'
+import { peopleText } from './people'
+import { seizureText } from './seizure'
 
 export const ru: Messages = {
   app: {
@@ -64,8 +69,6 @@ export const ru: Messages = {
     settings: 'Настройки',
   },
   placeholder: {
-    campaigns: 'Планы кампаний и чек-лист готовности появятся в следующей версии.',
-    people: 'Люди, паспорта и визы со сроками действия появятся в следующей версии.',
     evidence: 'Надёжное место для доказательств угроз и преследования появится в следующей версии.',
     allies: 'Карта союзников и того, кто их информирует, появится в следующей версии.',
   },
@@ -115,4 +118,9 @@ export const ru: Messages = {
     working: 'Меняем…',
     done: 'Парольная фраза изменена. Теперь используйте новую.',
   },
+  allies: alliesText.ru,
+  campaigns: campaignsText.ru,
+  evidence: evidenceText.ru,
+  people: peopleText.ru,
+  seizure: seizureText.ru,
 }

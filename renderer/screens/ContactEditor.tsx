@@ -1,37 +1,43 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { contactInput, contactRoles, type ContactInput, type ContactRole } from '../../shared/domain/contact'
+import { contactInput, contactRoles, type ContactFields, type ContactInput, type ContactRole } from '../../shared/domain/contact'
 import type { Contact } from '../../shared/ipc-schema'
 import { Alert } from '../components/Alert'
 import { Field } from '../components/Field'
 import { useAction } from '../components/useAction'
 import type { ValidationKey } from '../components/validation'
 import { formatDate } from '../i18n'
-import { useContacts } from '../state/contacts'
+import { loadBriefings, useContacts, type CampaignBriefing } from '../state/contacts'
+import { BriefingDates, ChannelList } from './people/ContactExtras'
+import { CopyButton } from './seizure/CopyButton'
 
 interface Form {
   name: string
   organisation: string
   roles: ContactRole[]
   phones: string
+  channels: ContactFields['channels']
+  languages: string
   notes: string
   speedDial: boolean
+  aroundTheClock: boolean
 }
 
-const emptyForm: Form = { name: '', organisation: '', roles: [], phones: '', notes: '', speedDial: false }
+const emptyForm: Form = { name: '', organisation: '', roles: [], phones: '', channels: [], languages: '', notes: '', speedDial: false, aroundTheClock: false }
 
 function toForm(contact: Contact): Form {
-  const { name, organisation, roles, phones, notes, speedDial } = contact
-  return { name, organisation, roles, phones: phones.join('\n'), notes, speedDial }
+  const { name, organisation, roles, phones, channels, languages, notes, speedDial, aroundTheClock } = contact
+  return { name, organisation, roles, phones: phones.join('\n'), channels, languages: languages.join(', '), notes, speedDial, aroundTheClock }
 }
 
-// Only the fields this editor shows: an update leaves channels and languages as they are.
-function toInput(form: Form): ContactInput {
-  const phones = form.phones
-    .split(/[,\n]/)
-    .map((phone) => phone.trim())
+const splitList = (text: string, separators: RegExp) =>
+  text
+    .split(separators)
+    .map((item) => item.trim())
     .filter(Boolean)
-  return { ...form, phones }
+
+function toInput(form: Form): ContactInput {
+  return { ...form, phones: splitList(form.phones, /[,\n]/), languages: splitList(form.languages, /[,;\n]/) }
 }
 
 const fieldProblems: Partial<Record<PropertyKey, ValidationKey>> = {
@@ -39,26 +45,41 @@ const fieldProblems: Partial<Record<PropertyKey, ValidationKey>> = {
   phones: 'validation.phoneInvalid',
 }
 
+/** A field problem this module's own text describes. */
+const extraProblems: Partial<Record<PropertyKey, 'invalidChannel'>> = { channels: 'invalidChannel' }
+
 /**
  * Checks the form with the contract's own schema so the message can name the
  * field; anything else (say, overlong notes) is left to the vault's answer.
  */
-function validate(input: ContactInput): ValidationKey | null {
+function validate(input: ContactInput): ValidationKey | 'invalidChannel' | null {
   const result = contactInput.safeParse(input)
   const field = result.error?.issues[0]?.path[0]
-  return field === undefined ? null : (fieldProblems[field] ?? null)
+  return field === undefined ? null : (fieldProblems[field] ?? extraProblems[field] ?? null)
 }
 
 export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
   const { t } = useTranslation()
   const stored = contact === 'new' ? null : contact
   const [form, setForm] = useState<Form>(stored ? toForm(stored) : emptyForm)
-  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [invalid, setInvalid] = useState<ValidationKey | 'invalidChannel' | null>(null)
+  const [briefings, setBriefings] = useState<CampaignBriefing[]>([])
+  const [storedBriefings, setStoredBriefings] = useState<CampaignBriefing[]>([])
+  const briefingsLoad = useAction(async () => {
+    const loaded = await loadBriefings(stored?.id ?? null)
+    setBriefings(loaded)
+    setStoredBriefings(loaded)
+  })
+  const loadCampaignBriefings = briefingsLoad.run
   const [confirming, setConfirming] = useState(false)
   const close = useContacts((s) => s.close)
   const save = useAction(useContacts((s) => s.save))
   const remove = useAction(useContacts((s) => s.remove))
   const busy = save.busy || remove.busy
+
+  useEffect(() => {
+    void loadCampaignBriefings()
+  }, [loadCampaignBriefings])
 
   const update = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
   const toggleRole = (role: ContactRole, on: boolean) =>
@@ -69,7 +90,10 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
     const input = toInput(form)
     const problem = validate(input)
     setInvalid(problem)
-    if (!problem) void save.run(input)
+    const changed = briefings
+      .filter((b, i) => b.briefedOn !== storedBriefings[i]?.briefedOn)
+      .map((b) => ({ campaignId: b.campaignId, briefedOn: b.briefedOn || null }))
+    if (!problem) void save.run(input, changed)
   }
 
   return (
@@ -105,6 +129,37 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
           onChange={(v) => update('phones', v)}
           multiline
         />
+        {stored && stored.phones.length > 0 && (
+          <ul className="copy-list">
+            {stored.phones.map((phone, i) => (
+              <li key={`${i}-${phone}`} className="with-copy">
+                <span>{phone}</span>
+                <CopyButton phone={phone} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <ChannelList channels={form.channels} onChange={(channels) => update('channels', channels)} />
+        <Field
+          id="contact-languages"
+          label={t('people.contact.languages')}
+          hint={t('people.contact.languagesHint')}
+          value={form.languages}
+          onChange={(v) => update('languages', v)}
+        />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            data-testid="contact-around-the-clock"
+            checked={form.aroundTheClock}
+            onChange={(e) => update('aroundTheClock', e.target.checked)}
+          />
+          {t('people.contact.aroundTheClock')}
+        </label>
+        <BriefingDates
+          briefings={briefings}
+          onChange={(campaignId, briefedOn) => setBriefings((list) => list.map((b) => (b.campaignId === campaignId ? { ...b, briefedOn } : b)))}
+        />
         <Field id="contact-notes" label={t('editor.notes')} value={form.notes} onChange={(v) => update('notes', v)} multiline />
         <label className="checkbox">
           <input
@@ -115,7 +170,12 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
           />
           {t('editor.speedDial')}
         </label>
-        <Alert testId="contact-error" invalid={invalid} code={save.error ?? remove.error} />
+        <Alert
+          testId="contact-error"
+          invalid={invalid === 'invalidChannel' ? null : invalid}
+          message={invalid === 'invalidChannel' ? t('people.contact.invalidChannel') : null}
+          code={save.error ?? remove.error ?? briefingsLoad.error}
+        />
         <div className="actions">
           <button type="submit" className="primary" data-testid="contact-save" disabled={busy}>
             {save.busy ? t('editor.saving') : t('editor.save')}

@@ -6,6 +6,8 @@ import { Field } from '../components/Field'
 import { useAction } from '../components/useAction'
 import { useContacts } from '../state/contacts'
 import { ContactEditor } from './ContactEditor'
+import { LawyerCard } from './people/LawyerCard'
+import { CopyButton } from './seizure/CopyButton'
 
 export function Contacts() {
   const editing = useContacts((s) => s.editing)
@@ -33,6 +35,7 @@ function ContactList() {
           {t('contacts.new')}
         </button>
       </div>
+      <LawyerCard />
       <Field id="contacts-search" type="search" label={t('contacts.search')} value={query} onChange={(q) => void runSearch(q)} />
       <Alert testId="contacts-error" code={search.error ?? open.error} />
       <p className="hint" data-testid="contacts-total">
@@ -43,8 +46,9 @@ function ContactList() {
       ) : (
         <ul className="contact-list" data-testid="contact-list">
           {items.map((contact) => (
-            <li key={contact.id}>
+            <li key={contact.id} className="with-copy">
               <ContactRow contact={contact} onOpen={() => void open.run(contact.id)} />
+              {contact.phones[0] && <CopyButton phone={contact.phones[0]} />}
             </li>
           ))}
         </ul>

@@ -7,6 +7,7 @@ import { StrengthMeter } from '../components/StrengthMeter'
 import { useAction } from '../components/useAction'
 import { checkNewPassphrase, type ValidationKey } from '../components/validation'
 import { useVault } from '../state/vault'
+import { RestoreVault } from './allies/RestoreVault'
 
 export function CreateVault() {
   const { t } = useTranslation()
@@ -14,6 +15,8 @@ export function CreateVault() {
   const [repeat, setRepeat] = useState('')
   const [invalid, setInvalid] = useState<ValidationKey | null>(null)
   const { run, busy, error } = useAction(useVault((s) => s.create))
+  const [restoring, setRestoring] = useState(false)
+  if (restoring) return <RestoreVault onBack={() => setRestoring(false)} />
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -46,6 +49,9 @@ export function CreateVault() {
           {busy ? t('create.working') : t('create.submit')}
         </button>
       </form>
+      <button type="button" className="restore-offer" data-testid="restore-offer" onClick={() => setRestoring(true)}>
+        {t('allies.restore.offer')}
+      </button>
     </LockLayout>
   )
 }

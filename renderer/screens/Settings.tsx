@@ -6,6 +6,7 @@ import { StrengthMeter } from '../components/StrengthMeter'
 import { useAction } from '../components/useAction'
 import { checkNewPassphrase, type ValidationKey } from '../components/validation'
 import { useVault } from '../state/vault'
+import { SeizureSettings } from './seizure/SeizureSettings'
 
 export function Settings() {
   const { t } = useTranslation()
@@ -13,6 +14,7 @@ export function Settings() {
     <section>
       <h1>{t('settings.title')}</h1>
       <ChangePassphrase />
+      <SeizureSettings />
     </section>
   )
 }

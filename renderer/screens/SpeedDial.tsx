@@ -4,6 +4,7 @@ import { Alert } from '../components/Alert'
 import { useAction } from '../components/useAction'
 import { useContacts } from '../state/contacts'
 import { useNavigation } from '../state/navigation'
+import { CopyButton } from './seizure/CopyButton'
 
 async function openFromSpeedDial(id: string): Promise<void> {
   useNavigation.getState().go('contacts')
@@ -31,11 +32,12 @@ export function SpeedDial() {
       ) : (
         <ul>
           {contacts.map((contact) => (
-            <li key={contact.id}>
+            <li key={contact.id} className="with-copy">
               <button type="button" data-testid="speed-dial-item" onClick={() => void open.run(contact.id)}>
                 <span className="speed-dial-name">{contact.name}</span>
                 {contact.phones[0] && <span className="speed-dial-phone">{contact.phones[0]}</span>}
               </button>
+              {contact.phones[0] && <CopyButton phone={contact.phones[0]} />}
             </li>
           ))}
         </ul>

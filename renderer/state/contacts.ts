@@ -3,6 +3,32 @@ import type { ContactInput } from '../../shared/domain/contact'
 import type { Contact } from '../../shared/ipc-schema'
 import { call } from '../api'
 
+export interface BriefingChange {
+  campaignId: string
+  briefedOn: string | null
+}
+
+export interface CampaignBriefing {
+  campaignId: string
+  title: string
+  /** YYYY-MM-DD, or '' when this contact was not briefed for it. */
+  briefedOn: string
+}
+
+// The first hundred campaigns by start date: enough for one person's briefings.
+const briefingCampaigns = 100
+
+/** The campaigns with the day this contact was briefed for each. */
+export async function loadBriefings(contactId: string | null): Promise<CampaignBriefing[]> {
+  const page = await call('listCampaigns', { limit: briefingCampaigns })
+  const details = contactId === null ? [] : await Promise.all(page.items.map((c) => call('getCampaign', { id: c.id })))
+  return page.items.map((c, i) => ({
+    campaignId: c.id,
+    title: c.title,
+    briefedOn: details[i]?.briefings.find((b) => b.contactId === contactId)?.briefedOn ?? '',
+  }))
+}
+
 interface ContactsData {
   query: string
   items: Contact[]
@@ -18,7 +44,8 @@ interface ContactsActions {
   startNew(): void
   open(id: string): Promise<void>
   close(): void
-  save(fields: ContactInput): Promise<void>
+  /** `briefings` lists only the campaigns whose "briefed on" day changed. */
+  save(fields: ContactInput, briefings?: BriefingChange[]): Promise<void>
   remove(id: string): Promise<void>
 }
 
@@ -53,11 +80,11 @@ export const useContacts = create<ContactsData & ContactsActions>()((set, get) =
 
   close: () => set({ editing: null }),
 
-  async save(fields) {
+  async save(fields, briefings = []) {
     const editing = get().editing
     if (editing === null) return
-    if (editing === 'new') await call('createContact', fields)
-    else await call('updateContact', { id: editing.id, patch: fields })
+    const saved = editing === 'new' ? await call('createContact', fields) : await call('updateContact', { id: editing.id, patch: fields })
+    for (const { campaignId, briefedOn } of briefings) await call('setBriefing', { campaignId, contactId: saved.id, briefedOn })
     set({ editing: null })
     await Promise.all([get().search(get().query), get().refreshSpeedDial()])
   },

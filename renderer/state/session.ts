@@ -1,15 +1,18 @@
 import type { ErrorCode } from '../../shared/errors'
 import { call, errorCodeOf } from '../api'
 import { initialContacts, useContacts } from './contacts'
+import { initialEvidence, useEvidence } from './evidence'
 import { initialNavigation, useNavigation } from './navigation'
 import { initialVault, useVault } from './vault'
 
 /**
  * Drops every decrypted record the renderer holds, then reloads the page so
- * that nothing of the session survives in this JavaScript heap either.
+ * that nothing of the session survives in this JavaScript heap either. Also
+ * the last step of a panic wipe: the reload then finds no vault.
  */
-function forgetEverything(): void {
+export function forgetEverything(): void {
   useContacts.setState(initialContacts)
+  useEvidence.setState(initialEvidence)
   useNavigation.setState(initialNavigation)
   useVault.setState(initialVault)
   window.location.reload()

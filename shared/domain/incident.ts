@@ -13,8 +13,10 @@ export const incidentKinds = [
   'service_discrimination',
   'other',
 ] as const
+export type IncidentKind = (typeof incidentKinds)[number]
 
 export const severities = ['low', 'medium', 'high', 'critical'] as const
+export type Severity = (typeof severities)[number]
 
 export const incidentInput = z.object({
   title: shortText.min(1),

@@ -17,11 +17,25 @@ export const custodyLogInput = z.object({ subjectType: z.enum(custodySubjects), 
 
 export const listFilesInput = z.object(page)
 
-/**
- * Both paths come from the save dialog in main, after the warning that the
- * copy is not protected; the export refuses relative paths and existing files.
- */
-export const exportReportInput = reportRequest.extend({
-  pdfPath: z.string().min(1).max(4096),
-  manifestPath: z.string().min(1).max(4096),
-})
+/** No paths: main asks the save dialog, after the UI has shown the warning that the copy is not protected. */
+export const exportReportInput = reportRequest
+
+/** The files come from the open dialog in main; attached to the incident once all are in. */
+export const importFilesInput = z.object({ incidentId: recordId.optional() })
+
+export const saveFileCopyInput = z.object({ id: recordId })
+
+/** A background job was started; null when the person cancelled the dialog. */
+export type JobStarted = { jobId: string } | null
+
+/** What an import job finishes with: the new files, in the order chosen. */
+export interface ImportResult {
+  fileIds: string[]
+}
+
+/** What a "save a copy" job finishes with. */
+export interface SaveCopyResult {
+  path: string
+  size: number
+  sha256: string
+}

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { importBundle, verifyBundle } from '../../main/exchange/importBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
+import { verifyVault } from '../../main/evidence/verify'
 import { unlockVault, type OpenVault } from '../../main/vault/vault'
 import { dumpVault, fillVault, newVault, vaultPassphrase } from '../support/exchangeFixtures'
 import { snapshot, tempDir } from '../support/tempDirs'
@@ -38,11 +39,17 @@ describe('bundle export and restore', () => {
     const copy = track(await unlockVault(target, 'new vault passphrase', { kdf: 'minimum' }))
     expect(await dumpVault(copy.store)).toEqual(await dumpVault(source.store))
     expect(copy.store.identity.publicKey()).not.toBe(source.store.identity.publicKey())
+    // Custody chains travel as rows, so restored evidence verifies as the original did.
+    const verified = await verifyVault(copy.store)
+    expect(verified.problems).toEqual([])
+    expect(verified).toMatchObject({ files: 3, chains: 4 })
   })
 
   it('a selected campaign carries its people, documents, contacts, incidents and their files only', async () => {
     const source = track(await newVault())
     const made = await fillVault(source.store)
+    // Attached through the evidence store: both chains log it, and the file travels with its incident.
+    source.store.incidents.attachFile(made.incident.id, made.note.id)
     const ally = await identityToRecipient(await generateX25519Identity())
     const out = join(await tempDir(), 'campaign.age')
     await exportBundle(source.store, {
@@ -53,12 +60,13 @@ describe('bundle export and restore', () => {
     const target = track(await newVault())
     const before = await dumpVault(target.store)
     const imported = await importBundle(target.store, out, { identity: source.store.identity.secretKey() })
-    expect(imported.written).toMatchObject({ campaigns: 1, people: 2, documents: 1, contacts: 1, incidents: 1, links: 5, files: 1 })
+    expect(imported.written).toMatchObject({ campaigns: 1, people: 2, documents: 1, contacts: 1, incidents: 1, links: 5, files: 2, incident_files: 1 })
     const after = await dumpVault(target.store)
     expect(after.records.allies).toEqual([])
     expect(target.store.contacts.list().items).toEqual([made.lawyer])
-    expect(Object.keys(after.files)).toEqual([made.screenshot.id])
+    expect(Object.keys(after.files).sort()).toEqual([made.screenshot.id, made.note.id].sort())
     expect(before.records.campaigns).toEqual([])
+    expect((await verifyVault(target.store)).problems).toEqual([])
   })
 
   it('merge keeps records present by id unless the incoming version is chosen', async () => {

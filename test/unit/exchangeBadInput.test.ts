@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { importBundle } from '../../main/exchange/importBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
+import { uncheckedTables } from '../../main/exchange/rowChecks'
 import { endOfArchive, fileHeader, paddingFor } from '../../main/exchange/tar'
 import type { OpenVault } from '../../main/vault/vault'
 import { dumpVault, fillVault, newVault } from '../support/exchangeFixtures'
@@ -56,6 +57,20 @@ function withManifest(entries: { path: string; data: Buffer }[], edit: (m: Recor
   const manifest = JSON.parse(entries[0]!.data.toString('utf8'))
   edit(manifest)
   return [{ path: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...entries.slice(1)]
+}
+
+/** Changes the rows of one records file and re-signs the manifest to match. */
+const editRecords = (entries: { path: string; data: Buffer }[]) => (path: string, change: (records: Record<string, unknown>[]) => void) => {
+  const entry = entries.find((e) => e.path === path)
+  if (!entry) throw new Error(entries.map((e) => e.path).join(','))
+  const records = JSON.parse(entry.data.toString('utf8'))
+  change(records)
+  const data = Buffer.from(JSON.stringify(records))
+  const replaced = entries.map((e) => (e === entry ? { path, data } : e))
+  return withManifest(replaced, (m) => {
+    Object.assign(m.entries.find((e) => e.path === path)!, { size: data.length, sha256: sha(data) })
+    ;(m.counts as Record<string, number>)[path.slice('records/'.length, -'.json'.length)] = records.length
+  })
 }
 
 async function expectRefused(bundle: Buffer, code: string, detail?: RegExp) {
@@ -188,28 +203,33 @@ describe('bad bundles are refused and change nothing', () => {
   })
 
   it('rows that point at nothing, break a column rule or carry unknown columns', async () => {
-    const entries = parseTar(tarBytes)
-    const edit = (path: string, change: (records: Record<string, unknown>[]) => void) => {
-      const entry = entries.find((e) => e.path === path)
-      if (!entry) throw new Error(entries.map((e) => e.path).join(','))
-      const records = JSON.parse(entry.data.toString('utf8'))
-      change(records)
-      const data = Buffer.from(JSON.stringify(records))
-      const replaced = entries.map((e) => (e === entry ? { path, data } : e))
-      return withManifest(replaced, (m) => {
-        Object.assign(m.entries.find((e) => e.path === path)!, { size: data.length, sha256: sha(data) })
-        ;(m.counts as Record<string, number>)[path.slice('records/'.length, -'.json'.length)] = records.length
-      })
-    }
+    const edit = editRecords(parseTar(tarBytes))
     await expectRefused(await encrypt(makeTar(edit('records/people.json', (r) => r.splice(0, 2)))), 'BUNDLE_INVALID', /references/)
     await expectRefused(await encrypt(makeTar(edit('records/contacts.json', (r) => (r[0]!.name = null)))), 'BUNDLE_INVALID')
     await expectRefused(await encrypt(makeTar(edit('records/contacts.json', (r) => (r[0]!.secret_column = 'x')))), 'BUNDLE_NEWER_VERSION')
   })
 
-  // Rows are checked by the database's own rules (types, NOT NULL, CHECK,
-  // foreign keys); the domain schemas (e.g. an incident's kind) are not yet
-  // applied to imported rows.
-  it.todo('a row that breaks a domain schema (an unknown incident kind) is refused')
+  it('a row that breaks a domain schema is refused, naming the item and the field', async () => {
+    const edit = editRecords(parseTar(tarBytes))
+    const cases: [string, (r: Record<string, unknown>[]) => void, RegExp][] = [
+      ['records/incidents.json', (r) => (r[0]!.kind = 'made_up_kind'), /incidents\.json item 1: kind$/],
+      ['records/people.json', (r) => (r[0]!.birth_date = '2023-02-30'), /people\.json item \d: birthDate$/],
+      ['records/allies.json', (r) => (r[0]!.public_key = 'age1notakey'), /allies\.json item 1: publicKey$/],
+      ['records/contacts.json', (r) => (r[0]!.roles = '["spy"]'), /contacts\.json item 1: roles\.0$/],
+      ['records/contacts.json', (r) => (r[0]!.phones = 'not json'), /contacts\.json item 1: encoding$/],
+      ['records/campaigns.json', (r) => (r[0]!.id = 'not-a-uuid'), /campaigns\.json item 1: id$/],
+      ['records/links.json', (r) => (r[0]!.kind = 'owns'), /links\.json item 1: kind$/],
+      ['records/custody.json', (r) => (r[0]!.action = 'rewritten'), /custody\.json item 1: action$/],
+      ['records/files.json', (r) => (r[0]!.name = ''), /files\.json item 1: name$/],
+    ]
+    for (const [path, change, detail] of cases) {
+      await expectRefused(await encrypt(makeTar(edit(path, change))), 'BUNDLE_INVALID', detail)
+    }
+  })
+
+  it('every table a bundle can carry has its rows checked', () => {
+    expect(uncheckedTables(target.store)).toEqual([])
+  })
 
   it('a failed restore leaves the new vault folder absent', async () => {
     const bad = Buffer.from(good)

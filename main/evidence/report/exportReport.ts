@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto'
-import { open, rm } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 import { basename, isAbsolute } from 'node:path'
 import { reportRequest, type ReportRequest, type ReportResult } from '../../../shared/domain/custody'
 import { SestraError } from '../../../shared/errors'
 import type { Store } from '../../store/records'
+import { openNewFile } from '../newFile'
 import { collectReport } from './collect'
 import { buildManifest } from './manifest'
 import { renderPdf } from './renderPdf'
@@ -11,14 +12,8 @@ import { renderPdf } from './renderPdf'
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 /** A new file only, private to the user: an export never replaces something already there. */
-async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
-  let handle
-  try {
-    handle = await open(path, 'wx', 0o600)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new SestraError('ALREADY_EXISTS')
-    throw error
-  }
+export async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
+  const handle = await openNewFile(path)
   try {
     await handle.writeFile(bytes)
     await handle.sync()
@@ -27,7 +22,7 @@ async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-async function loadFonts() {
+export async function loadFonts() {
   // Loaded only when a report is made: the fonts are half a megabyte of base64.
   const { liberationSansRegular, liberationSansBold } = await import('../fonts/liberationSans')
   return { regular: Buffer.from(liberationSansRegular, 'base64'), bold: Buffer.from(liberationSansBold, 'base64') }

@@ -1,0 +1,38 @@
+import { SestraError, type Language } from '../../shared/errors'
+import { loadFonts, writeNew } from '../evidence/report/exportReport'
+import type { DialogsPort } from '../ipc/ports'
+import type { Store } from '../store/records'
+import { renderLawyerCard, type CardLawyer } from './renderCard'
+
+// A wallet card has room for two lawyers and their numbers, no more.
+const maxLawyers = 2
+
+/** The speed-dial lawyers who have a number to call, by name. */
+export function cardLawyers(store: Store): CardLawyer[] {
+  return store.contacts
+    .list({
+      where: `speed_dial = 1 AND phones <> '[]' AND EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value = 'lawyer')`,
+      limit: maxLawyers,
+    })
+    .items.map(({ name, phones }) => ({ name, phones: phones.slice(0, 2) }))
+}
+
+/**
+ * Writes the card where the person chose in the save dialog (the UI has
+ * warned that the file is not protected). Cancelling is not an error.
+ */
+export async function saveLawyerCard(store: Store, dialogs: DialogsPort, language: Language): Promise<{ saved: boolean }> {
+  const lawyers = cardLawyers(store)
+  if (lawyers.length === 0) throw new SestraError('NOT_FOUND', 'speed-dial lawyer')
+  const pdf = await renderLawyerCard(lawyers, language, await loadFonts())
+  const path = await dialogs.saveFile('lawyerCard', language === 'ru' ? 'карточка-адвоката.pdf' : 'lawyer-card.pdf')
+  if (path === null) return { saved: false }
+  try {
+    await writeNew(path, pdf)
+  } catch (error) {
+    // writeNew speaks of vaults; here the clash is an ordinary file.
+    if (error instanceof SestraError && error.code === 'ALREADY_EXISTS') throw new SestraError('FILE_EXISTS')
+    throw error
+  }
+  return { saved: true }
+}

@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { InspectedBundle } from '../../../shared/bundle'
+import type { ErrorCode } from '../../../shared/errors'
+import { call } from '../../api'
+import { Alert } from '../../components/Alert'
+import { Field } from '../../components/Field'
+import { JobProgress } from '../../components/JobProgress'
+import { StrengthMeter } from '../../components/StrengthMeter'
+import { useAction } from '../../components/useAction'
+import { checkNewPassphrase, type ValidationKey } from '../../components/validation'
+import { useAllies } from '../../state/allies'
+import { useVault } from '../../state/vault'
+import { BundleSummaryView } from './BundleSummaryView'
+
+interface ImportResult {
+  written: Record<string, number>
+  kept: Record<string, number>
+}
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0)
+
+/**
+ * Pick an encrypted file, see what it holds (every hash already checked by
+ * main), then merge it into the open vault or, with no vault, restore it as
+ * a new one.
+ */
+export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
+  const { t } = useTranslation()
+  const [passphrase, setPassphrase] = useState('')
+  const [inspected, setInspected] = useState<InspectedBundle | null>(null)
+  const [cancelled, setCancelled] = useState(false)
+  const [preferIncoming, setPreferIncoming] = useState(false)
+  const [next, setNext] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [jobId, setJobId] = useState<string | null>(null)
+  const [failed, setFailed] = useState<ErrorCode | null>(null)
+  const [merged, setMerged] = useState<ImportResult | null>(null)
+
+  const open = useAction(async () => {
+    setInspected(null)
+    setMerged(null)
+    setFailed(null)
+    const found = await call('inspectBundle', { passphrase: passphrase || undefined })
+    setCancelled(found === null)
+    setInspected(found)
+  })
+  const start = useAction(async (token: string) => {
+    const started =
+      mode === 'merge' ? await call('importBundle', { token, preferIncoming }) : await call('restoreBundle', { token, newVaultPassphrase: next })
+    setPassphrase('')
+    setNext('')
+    setRepeat('')
+    // A token serves once: whatever happens next, the file has to be opened again.
+    setInspected(null)
+    setJobId(started.jobId)
+  })
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (!inspected) return
+    const problem = mode === 'restore' ? checkNewPassphrase(next, repeat) : null
+    setInvalid(problem)
+    if (!problem) void start.run(inspected.token)
+  }
+
+  const done = (result: unknown) => {
+    setJobId(null)
+    if (mode === 'restore') void useVault.getState().load()
+    else {
+      setMerged(result as ImportResult)
+      void useAllies.getState().load()
+    }
+  }
+
+  return (
+    <form className="panel editor" onSubmit={submit} noValidate aria-labelledby={`open-bundle-${mode}`} data-testid={`open-bundle-${mode}`}>
+      <h2 id={`open-bundle-${mode}`}>{mode === 'merge' ? t('allies.import.title') : t('allies.restore.title')}</h2>
+      <p className="hint">{mode === 'merge' ? t('allies.import.intro') : t('allies.restore.intro')}</p>
+      <Field id={`bundle-passphrase-${mode}`} type="password" label={t('allies.import.passphrase')} value={passphrase} onChange={setPassphrase} />
+      <button type="button" data-testid={`bundle-open-${mode}`} onClick={() => void open.run()} disabled={open.busy || jobId !== null}>
+        {open.busy ? t('allies.import.checking') : t('allies.import.open')}
+      </button>
+      {cancelled && <p role="status">{t('allies.import.cancelled')}</p>}
+      <Alert testId={`bundle-error-${mode}`} invalid={invalid} code={open.error ?? start.error ?? failed} />
+      {inspected && (
+        <>
+          <BundleSummaryView summary={inspected.summary} testId={`bundle-summary-${mode}`} />
+          {mode === 'merge' ? (
+            <label className="checkbox">
+              <input type="checkbox" data-testid="bundle-prefer-incoming" checked={preferIncoming} onChange={(e) => setPreferIncoming(e.target.checked)} />
+              {t('allies.import.preferIncoming')}
+            </label>
+          ) : (
+            <>
+              <Field id="restore-passphrase" type="password" label={t('allies.restore.newPassphrase')} value={next} onChange={setNext} required />
+              <StrengthMeter id="restore-strength" passphrase={next} />
+              <Field id="restore-repeat" type="password" label={t('allies.restore.repeat')} value={repeat} onChange={setRepeat} required />
+            </>
+          )}
+          <button type="submit" className="primary" data-testid={`bundle-${mode}`} disabled={start.busy}>
+            {mode === 'merge' ? t('allies.import.merge') : t('allies.restore.submit')}
+          </button>
+        </>
+      )}
+      {jobId && (
+        <JobProgress
+          jobId={jobId}
+          onDone={done}
+          onFailed={(code) => {
+            setJobId(null)
+            setFailed(code)
+          }}
+        />
+      )}
+      {merged && (
+        <p role="status" className="success" data-testid="bundle-merged">
+          {t('allies.import.merged', { written: total(merged.written), kept: total(merged.kept) })}
+        </p>
+      )}
+    </form>
+  )
+}
+

@@ -1,0 +1,55 @@
+import { useTranslation } from 'react-i18next'
+import { useCampaigns, type CampaignTab } from '../../state/campaigns'
+import { CampaignDashboard } from './CampaignDashboard'
+import { CampaignEditor } from './CampaignEditor'
+import { Checklist } from './Checklist'
+
+const tabs: CampaignTab[] = ['dashboard', 'checklist', 'details']
+
+/** One campaign: its dashboard, checklist and plan, one tab at a time. */
+export function CampaignView() {
+  const { t } = useTranslation()
+  const current = useCampaigns((s) => s.current)
+  const tab = useCampaigns((s) => s.tab)
+  const setTab = useCampaigns((s) => s.setTab)
+  const close = useCampaigns((s) => s.close)
+  if (current === null) return null
+
+  return (
+    <section>
+      <div className="section-header">
+        <h1 data-testid="campaign-heading">{current === 'new' ? t('campaigns.editor.newTitle') : current.title}</h1>
+        <button type="button" data-testid="campaign-back" onClick={close}>
+          {t('campaigns.back')}
+        </button>
+      </div>
+      {current !== 'new' && (
+        <div className="tabs" role="tablist" aria-label={t('campaigns.tabs.label')}>
+          {tabs.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`campaign-tab-${name}`}
+              data-testid={`campaign-tab-${name}`}
+              aria-selected={tab === name}
+              aria-controls="campaign-panel"
+              onClick={() => setTab(name)}
+            >
+              {t(`campaigns.tabs.${name}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <div id="campaign-panel" role={current === 'new' ? undefined : 'tabpanel'} aria-labelledby={current === 'new' ? undefined : `campaign-tab-${tab}`}>
+        {current === 'new' || tab === 'details' ? (
+          <CampaignEditor campaign={current} />
+        ) : tab === 'checklist' ? (
+          <Checklist />
+        ) : (
+          <CampaignDashboard />
+        )}
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,83 @@
+import { useEffect } from 'react'
+import { useTranslation } from 'react-i18next'
+import { documentKinds } from '../../../shared/domain/travelDocument'
+import { Alert } from '../../components/Alert'
+import { Pager } from '../../components/Pager'
+import { useAction } from '../../components/useAction'
+import { expiryPageSize, usePeople, type DocumentKind, type ExpiryFilter } from '../../state/people'
+import { DocumentState } from './DocumentState'
+
+/** Every document expired or expiring within 180 days, soonest first, filtered by person and kind. */
+export function ExpiryOverview() {
+  const { t } = useTranslation()
+  const { filter, items, total, offset } = usePeople((s) => s.expiry)
+  const everyone = usePeople((s) => s.everyone)
+  const load = useAction(usePeople((s) => s.loadExpiry))
+  const open = useAction(usePeople((s) => s.openDocument))
+  const loadExpiry = load.run
+  const loadPeople = useAction(usePeople((s) => s.loadEveryone)).run
+
+  useEffect(() => {
+    void loadPeople()
+    void loadExpiry(usePeople.getState().expiry.filter, 0)
+  }, [loadExpiry, loadPeople])
+
+  const refilter = (patch: ExpiryFilter) => {
+    const next = { ...filter, ...patch }
+    for (const key of Object.keys(next) as (keyof ExpiryFilter)[]) if (!next[key]) delete next[key]
+    void loadExpiry(next, 0)
+  }
+
+  return (
+    <div>
+      <h2>{t('people.expiry.title')}</h2>
+      <p className="hint">{t('people.expiry.intro')}</p>
+      <div className="toolbar">
+        <div className="field">
+          <label htmlFor="expiry-person">{t('people.expiry.person')}</label>
+          <select id="expiry-person" data-testid="expiry-person" value={filter.personId ?? ''} onChange={(e) => refilter({ personId: e.target.value })}>
+            <option value="">{t('people.expiry.allPeople')}</option>
+            {everyone.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="expiry-kind">{t('people.expiry.kind')}</label>
+          <select id="expiry-kind" data-testid="expiry-kind" value={filter.kind ?? ''} onChange={(e) => refilter({ kind: e.target.value as DocumentKind })}>
+            <option value="">{t('people.expiry.allKinds')}</option>
+            {documentKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`people.documents.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <Alert testId="expiry-error" code={load.error ?? open.error} />
+      <p className="hint" data-testid="expiry-total">
+        {t('people.expiry.total', { total })}
+      </p>
+      {items.length === 0 ? (
+        <p data-testid="expiry-empty">{t('people.expiry.empty')}</p>
+      ) : (
+        <ul className="record-list" data-testid="expiry-list">
+          {items.map((d) => (
+            <li key={d.id}>
+              <button type="button" className="record-row" data-testid="expiry-row" onClick={() => void open.run(d.id)}>
+                <span className="record-title" data-testid="expiry-row-person">
+                  {d.personName}
+                </span>
+                <span>{t('people.documents.summary', { kind: t(`people.documents.kinds.${d.kind}`), country: d.issuingCountry })}</span>
+                <DocumentState validUntil={d.validUntil} />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pager testId="expiry-pager" offset={offset} limit={expiryPageSize} total={total} onPage={(o) => void loadExpiry(filter, o)} />
+    </div>
+  )
+}

@@ -1,0 +1,78 @@
+import { useState, type FormEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/Alert'
+import { Field } from '../../components/Field'
+import { useAction } from '../../components/useAction'
+import { checkNewPassphrase, type ValidationKey } from '../../components/validation'
+import { setDuressPassphrase } from '../../state/seizure'
+
+type Outcome = 'set' | 'cleared' | null
+
+/** Setting and removing both prove the real passphrase, so a borrowed unlocked laptop cannot arm a trap. */
+export function DuressForm() {
+  const { t } = useTranslation()
+  const [current, setCurrent] = useState('')
+  const [duress, setDuress] = useState('')
+  const [repeat, setRepeat] = useState('')
+  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [sameAsReal, setSameAsReal] = useState(false)
+  const [outcome, setOutcome] = useState<Outcome>(null)
+  const { run, busy, error } = useAction(setDuressPassphrase)
+
+  const apply = async (next: string | null) => {
+    setOutcome(null)
+    const ok = await run(current, next)
+    // No passphrase stays in the form, whether or not it went through.
+    setCurrent('')
+    if (ok) {
+      setDuress('')
+      setRepeat('')
+      setOutcome(next === null ? 'cleared' : 'set')
+    }
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const problem = checkNewPassphrase(duress, repeat)
+    const same = !problem && duress === current
+    setInvalid(problem)
+    setSameAsReal(same)
+    if (!problem && !same) void apply(duress)
+  }
+
+  const clear = () => {
+    setInvalid(null)
+    setSameAsReal(false)
+    void apply(null)
+  }
+
+  return (
+    <form className="settings-form seizure-group" onSubmit={submit} noValidate aria-labelledby="duress-title">
+      <h3 id="duress-title">{t('seizure.settings.duress.title')}</h3>
+      <p className="hint">{t('seizure.settings.duress.intro')}</p>
+      <p className="hint">{t('seizure.settings.duress.hidden')}</p>
+      <Field id="duress-current" type="password" label={t('seizure.settings.duress.current')} value={current} onChange={setCurrent} required />
+      <Field id="duress-passphrase" type="password" label={t('seizure.settings.duress.duress')} value={duress} onChange={setDuress} />
+      <Field id="duress-repeat" type="password" label={t('seizure.settings.duress.repeat')} value={repeat} onChange={setRepeat} />
+      <Alert testId="duress-error" invalid={invalid} code={error} />
+      {sameAsReal && (
+        <p role="alert" className="alert" data-testid="duress-same">
+          {t('seizure.settings.duress.same')}
+        </p>
+      )}
+      {outcome && (
+        <p role="status" className="success" data-testid="duress-done">
+          {t(`seizure.settings.duress.${outcome}`)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="primary" data-testid="duress-submit" disabled={busy || !current}>
+          {busy ? t('seizure.settings.duress.working') : t('seizure.settings.duress.submit')}
+        </button>
+        <button type="button" data-testid="duress-clear" onClick={clear} disabled={busy || !current}>
+          {t('seizure.settings.duress.clear')}
+        </button>
+      </div>
+    </form>
+  )
+}

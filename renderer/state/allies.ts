@@ -1,0 +1,36 @@
+import { create } from 'zustand'
+import type { AllyInput } from '../../shared/domain/ally'
+import type { Ally, VaultIdentityInfo } from '../../shared/ipc-schema'
+import { call } from '../api'
+
+interface AlliesData {
+  identity: VaultIdentityInfo | null
+  allies: Ally[]
+}
+
+interface AlliesActions {
+  load(): Promise<void>
+  add(ally: AllyInput): Promise<void>
+  remove(id: string): Promise<void>
+}
+
+export const initialAllies: AlliesData = { identity: null, allies: [] }
+
+export const useAllies = create<AlliesData & AlliesActions>()((set) => ({
+  ...initialAllies,
+
+  async load() {
+    const [identity, allies] = await Promise.all([call('getIdentity'), call('listAllies')])
+    set({ identity, allies })
+  },
+
+  async add(ally) {
+    await call('addAlly', ally)
+    set({ allies: await call('listAllies') })
+  },
+
+  async remove(id) {
+    await call('deleteAlly', { id })
+    set({ allies: await call('listAllies') })
+  },
+}))
