@@ -177,7 +177,7 @@ const en = {
     warning:
       'The report is NOT protected: it holds the descriptions, names and hashes in plain text. Anyone with access to where you save it can read it. Give it only to people you trust, and delete it when it has been delivered.',
     submit: 'I understand, choose where to save',
-    done: 'Saved {{incidents}} incidents and {{files}} files to {{path}}; the manifest is beside it.',
+    done: 'Saved. Incidents: {{incidents}}, files: {{files}}. The PDF is at {{path}}; the manifest is beside it.',
   },
   job: {
     label: 'Progress',
@@ -186,7 +186,7 @@ const en = {
     cancel: 'Cancel',
     cancelled: 'Cancelled.',
   },
-  importDone: 'Added {{count}} files.',
+  importDone: 'Files added: {{count}}.',
 }
 
 export type EvidenceText = typeof en
@@ -366,7 +366,7 @@ const ru: EvidenceText = {
     warning:
       'Отчёт НЕ защищён: описания, имена и хеши в нём записаны открытым текстом. Его прочтёт любой, у кого есть доступ к месту, куда вы его сохраните. Передавайте его только тем, кому доверяете, и удалите после передачи.',
     submit: 'Понятно, выбрать, куда сохранить',
-    done: 'Сохранено случаев: {{incidents}}, файлов: {{files}} — в {{path}}; манифест рядом.',
+    done: 'Сохранено. Случаев: {{incidents}}, файлов: {{files}}. PDF: {{path}}; манифест рядом с ним.',
   },
   job: {
     label: 'Ход работы',

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contactInput, contactRoles, type ContactFields, type ContactInput, type ContactRole } from '../../shared/domain/contact'
 import type { Contact } from '../../shared/ipc-schema'
@@ -65,11 +65,15 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
   const [invalid, setInvalid] = useState<ValidationKey | 'invalidChannel' | null>(null)
   const [briefings, setBriefings] = useState<CampaignBriefing[]>([])
   const [storedBriefings, setStoredBriefings] = useState<CampaignBriefing[]>([])
-  const briefingsLoad = useAction(async () => {
-    const loaded = await loadBriefings(stored?.id ?? null)
-    setBriefings(loaded)
-    setStoredBriefings(loaded)
-  })
+  const storedId = stored?.id ?? null
+  // Stable per contact: the effect below must run once, not after every keystroke.
+  const briefingsLoad = useAction(
+    useCallback(async () => {
+      const loaded = await loadBriefings(storedId)
+      setBriefings(loaded)
+      setStoredBriefings(loaded)
+    }, [storedId]),
+  )
   const loadCampaignBriefings = briefingsLoad.run
   const [confirming, setConfirming] = useState(false)
   const close = useContacts((s) => s.close)

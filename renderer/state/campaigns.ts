@@ -28,6 +28,8 @@ interface CampaignsActions {
   startNew(): void
   open(id: string, tab?: CampaignTab): Promise<void>
   close(): void
+  /** Reads the open campaign again: people, documents and contacts may have changed meanwhile. */
+  refresh(): Promise<void>
   setTab(tab: CampaignTab): void
   save(fields: CampaignInput, participantIds: string[]): Promise<void>
   remove(id: string): Promise<void>
@@ -76,6 +78,11 @@ export const useCampaigns = create<CampaignsData & CampaignsActions>()((set, get
     },
 
     setTab: (tab) => set({ tab }),
+
+    async refresh() {
+      const current = get().current
+      if (current !== null && current !== 'new') await reload(current.id)
+    },
 
     async save(fields, participantIds) {
       const current = get().current

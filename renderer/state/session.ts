@@ -1,8 +1,10 @@
 import type { ErrorCode } from '../../shared/errors'
 import { call, errorCodeOf } from '../api'
+import { initialCampaigns, useCampaigns } from './campaigns'
 import { initialContacts, useContacts } from './contacts'
 import { initialEvidence, useEvidence } from './evidence'
 import { initialNavigation, useNavigation } from './navigation'
+import { initialPeople, usePeople } from './people'
 import { initialVault, useVault } from './vault'
 
 /**
@@ -11,9 +13,11 @@ import { initialVault, useVault } from './vault'
  * the last step of a panic wipe: the reload then finds no vault.
  */
 export function forgetEverything(): void {
+  useCampaigns.setState(initialCampaigns)
   useContacts.setState(initialContacts)
   useEvidence.setState(initialEvidence)
   useNavigation.setState(initialNavigation)
+  usePeople.setState(initialPeople)
   useVault.setState(initialVault)
   window.location.reload()
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { patchSchema } from './common'
 
 /**
  * Preferences that must be readable while the vault is locked (what a panic
@@ -24,6 +25,7 @@ export const settingsSchema = z.object({
 
 export type Settings = z.output<typeof settingsSchema>
 
-export const settingsPatch = settingsSchema.partial()
+// Not .partial(): zod 4 would fill every unsent field with its default.
+export const settingsPatch = patchSchema(settingsSchema)
 
 export const defaultSettings: Settings = settingsSchema.parse({})

@@ -8,6 +8,7 @@ import { FailedUnlocks } from '../../main/vault/failedUnlocks'
 import { VaultService } from '../../main/vault/service'
 import { PassphraseThrottle } from '../../main/vault/throttle'
 import { defaultSettings } from '../../shared/domain/settings'
+import { ipcApp } from '../support/ipcApp'
 import { memoryClipboard } from '../support/memoryClipboard'
 import { tempDir } from '../support/tempDirs'
 
@@ -144,6 +145,15 @@ describe('settings file', () => {
     expect(await store.get()).toEqual(defaultSettings)
     await store.update({ panicAction: 'quit', wipeAfterFailures: 5 })
     expect(await new SettingsStore(path).get()).toMatchObject({ panicAction: 'quit', wipeAfterFailures: 5 })
+  })
+
+  it('changes only the fields a patch sends', async () => {
+    const { call } = await ipcApp()
+    await call('updateSettings', { panicAction: 'quit', autoLockMinutes: 12 })
+    expect(await call('updateSettings', { lockOnMinimise: true })).toMatchObject({
+      ok: true,
+      value: { panicAction: 'quit', autoLockMinutes: 12, lockOnMinimise: true },
+    })
   })
 
   it('treats a damaged file as defaults and rejects invalid values without writing', async () => {

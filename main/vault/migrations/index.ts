@@ -4,10 +4,11 @@ import { migration001 } from './001-initial'
 import { migration002 } from './002-campaign-readiness'
 import { migration003 } from './003-exchange'
 import { migration004 } from './004-evidence'
+import { migration005 } from './005-rowid-file-chunks'
 import type { Migration } from './types'
 
 /** In order; a vault's `user_version` is the last one applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004]
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005]
 
 export const latestSchemaVersion = migrations.length
 

@@ -1,4 +1,7 @@
+import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/Alert'
+import { useAction } from '../../components/useAction'
 import { useCampaigns, type CampaignTab } from '../../state/campaigns'
 import { CampaignDashboard } from './CampaignDashboard'
 import { CampaignEditor } from './CampaignEditor'
@@ -13,6 +16,14 @@ export function CampaignView() {
   const tab = useCampaigns((s) => s.tab)
   const setTab = useCampaigns((s) => s.setTab)
   const close = useCampaigns((s) => s.close)
+  const refresh = useAction(useCampaigns((s) => s.refresh))
+  const runRefresh = refresh.run
+
+  // Coming back to a campaign from another screen shows what changed there.
+  useEffect(() => {
+    void runRefresh()
+  }, [runRefresh])
+
   if (current === null) return null
 
   return (
@@ -23,6 +34,7 @@ export function CampaignView() {
           {t('campaigns.back')}
         </button>
       </div>
+      <Alert testId="campaign-refresh-error" code={refresh.error} />
       {current !== 'new' && (
         <div className="tabs" role="tablist" aria-label={t('campaigns.tabs.label')}>
           {tabs.map((name) => (

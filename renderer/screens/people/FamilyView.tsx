@@ -8,14 +8,16 @@ import { formatCalendarDate } from '../../i18n/calendarFormat'
 import { peoplePageSize, usePeople } from '../../state/people'
 import { DocumentState } from './DocumentState'
 
+async function loadFamily(offset: number): Promise<void> {
+  await Promise.all([usePeople.getState().loadPage(offset), usePeople.getState().loadEveryone()])
+}
+
 /** Each person with their documents and each document's state. */
 export function FamilyView() {
   const { t } = useTranslation()
   const { items, total, offset } = usePeople()
   const startNew = usePeople((s) => s.startNewPerson)
-  const load = useAction(async (o: number) => {
-    await Promise.all([usePeople.getState().loadPage(o), usePeople.getState().loadEveryone()])
-  })
+  const load = useAction(loadFamily)
   const loadPage = load.run
 
   useEffect(() => {

@@ -60,7 +60,7 @@ test('record an incident with two images, see it on the timeline, view an image,
   await fillIncident(page, title)
   await harness.scriptDialogs({ open: images })
   await page.getByTestId('import-files').click()
-  await expect(page.getByTestId('import-done')).toHaveText('Added 2 files.')
+  await expect(page.getByTestId('import-done')).toHaveText('Files added: 2.')
   await expect(page.getByTestId('incident-file-name')).toHaveText(['comment-screenshot.png', 'profile-screenshot.png'])
   await screenshot(page, 'incident-editor')
   await page.getByTestId('incident-save').click()
@@ -73,10 +73,11 @@ test('record an incident with two images, see it on the timeline, view an image,
   await expect(page.getByTestId('annotations').getByRole('listitem')).toHaveCount(1)
   await expect(page.getByTestId('custody-incident').getByTestId('custody-action')).toHaveText(['Recorded', 'File attached', 'File attached', 'Annotated'])
 
-  await page.getByTestId('incident-file-view').first().click()
+  await page.getByTestId('incident-file').filter({ hasText: 'comment-screenshot.png' }).getByTestId('incident-file-view').click()
   const image = page.getByTestId('viewer-image')
   await expect(image).toBeVisible()
-  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64)
+  // Decoded, not just fetched: the vault route served real image bytes under the CSP.
+  await expect(image).toHaveJSProperty('naturalWidth', 64)
   await expect(page.getByTestId('custody-file').getByTestId('custody-action')).toHaveText(['Taken into the vault', 'Attached to an incident'])
   await screenshot(page, 'image-viewer')
   await page.getByTestId('viewer-close').click()
@@ -103,7 +104,7 @@ test('record an incident with two images, see it on the timeline, view an image,
   const pdfPath = test.info().outputPath('evidence-report.pdf')
   await harness.scriptDialogs({ save: pdfPath })
   await page.getByTestId('report-export').click()
-  await expect(page.getByTestId('report-done')).toContainText('Saved 1 incidents and 2 files')
+  await expect(page.getByTestId('report-done')).toContainText('Saved. Incidents: 1, files: 2.')
   await screenshot(page, 'report-export')
   expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-')
   const manifest = JSON.parse(await readFile(test.info().outputPath('evidence-report.manifest.json'), 'utf8')) as { incidents: { title: string; files: unknown[] }[] }

@@ -35,7 +35,7 @@ test('create a vault, add and edit a contact, lock, unlock and find it again', a
   await expect(page.getByTestId('create-error')).toHaveText('The two passphrases are not the same.')
 
   await createVault(page, passphrase, true)
-  await expect(page.getByTestId('placeholder')).toBeVisible()
+  await expect(page.getByTestId('campaigns-empty')).toBeVisible()
   await screenshot(page, 'frame')
 
   await addContact(page, {

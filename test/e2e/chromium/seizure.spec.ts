@@ -100,7 +100,7 @@ test('keys and clicks report activity at most every 15 s; a vault locked behind 
   expect(reports).toHaveLength(1)
 
   // What the auto-lock does in main: lock without the renderer asking.
-  await page.evaluate(() => window.sestra?.lock())
+  await page.evaluate(() => (globalThis as unknown as { sestra: { lock(): Promise<unknown> } }).sestra.lock())
   await page.getByTestId('nav-contacts').click()
   await expect(page.getByTestId('unlock-passphrase')).toBeVisible()
 })
