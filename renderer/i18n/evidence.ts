@@ -8,7 +8,7 @@ const en = {
   new: 'Record an incident',
   empty: 'No incidents recorded yet.',
   noMatch: 'No incident matches these filters.',
-  total: 'Incidents shown: {{total}}',
+  total: 'Incidents matching: {{total}}',
   back: 'Back to the timeline',
   timeline: 'Timeline',
   filters: {
@@ -197,7 +197,7 @@ const ru: EvidenceText = {
   new: 'Записать случай',
   empty: 'Пока не записано ни одного случая.',
   noMatch: 'Нет случаев, подходящих под эти фильтры.',
-  total: 'Показано случаев: {{total}}',
+  total: 'Подходящих случаев: {{total}}',
   back: 'Назад к хронологии',
   timeline: 'Хронология',
   filters: {

@@ -25,6 +25,7 @@ interface EvidenceData {
   filter: TimelineFilter
   items: Incident[]
   total: number
+  offset: number
   options: EvidenceOptions
   /** Every stored file by id: names, types and hashes for the editor's list. */
   files: Record<string, FileRecord>
@@ -37,7 +38,7 @@ interface EvidenceData {
 }
 
 interface EvidenceActions {
-  loadTimeline(filter: TimelineFilter): Promise<void>
+  loadTimeline(filter: TimelineFilter, offset?: number): Promise<void>
   loadOptions(): Promise<void>
   loadFiles(): Promise<void>
   startNew(): void
@@ -51,7 +52,7 @@ interface EvidenceActions {
   deleteFile(id: string): Promise<void>
 }
 
-export const timelineLimit = 500
+export const timelinePageSize = 100
 // The contract pages lists; a pick list longer than this is a search, not a list.
 const optionsLimit = 500
 
@@ -59,6 +60,7 @@ export const initialEvidence: EvidenceData = {
   filter: {},
   items: [],
   total: 0,
+  offset: 0,
   options: { campaigns: [], people: [], contacts: [] },
   files: {},
   filesLoaded: false,
@@ -72,12 +74,12 @@ let latestTimeline = 0
 export const useEvidence = create<EvidenceData & EvidenceActions>()((set, get) => ({
   ...initialEvidence,
 
-  async loadTimeline(filter) {
+  async loadTimeline(filter, offset = 0) {
     const ticket = ++latestTimeline
     set({ filter })
     const { kind, ...rest } = filter
-    const page = await call('listIncidents', { ...rest, kinds: kind ? [kind] : undefined, limit: timelineLimit })
-    if (ticket === latestTimeline) set({ items: page.items, total: page.total })
+    const page = await call('listIncidents', { ...rest, kinds: kind ? [kind] : undefined, limit: timelinePageSize, offset })
+    if (ticket === latestTimeline) set({ items: page.items, total: page.total, offset })
   },
 
   async loadOptions() {
@@ -113,7 +115,7 @@ export const useEvidence = create<EvidenceData & EvidenceActions>()((set, get) =
 
   close: () => {
     set({ editing: null, viewing: null })
-    void get().loadTimeline(get().filter)
+    void get().loadTimeline(get().filter, get().offset)
   },
 
   async save(fields) {

@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { incidentKinds, type Incident, type IncidentKind } from '../../../shared/domain/incident'
 import { Alert } from '../../components/Alert'
+import { Pager } from '../../components/Pager'
 import { useAction } from '../../components/useAction'
-import { useEvidence, type TimelineFilter } from '../../state/evidence'
+import { timelinePageSize, useEvidence, type TimelineFilter } from '../../state/evidence'
 import { formatOccurred } from './format'
 import { Select } from './Pickers'
 import { ReportPanel } from './ReportPanel'
@@ -14,7 +15,7 @@ type Panel = 'verify' | 'report' | null
 /** Every incident in the order it happened, filtered by campaign, person and kind. */
 export function Timeline() {
   const { t } = useTranslation()
-  const { filter, items, total, options } = useEvidence()
+  const { filter, items, total, offset, options } = useEvidence()
   const startNew = useEvidence((s) => s.startNew)
   const load = useAction(useEvidence((s) => s.loadTimeline))
   const open = useAction(useEvidence((s) => s.open))
@@ -23,7 +24,8 @@ export function Timeline() {
 
   // Fetched afresh each time it is shown; nothing is cached across screens.
   useEffect(() => {
-    void runLoad(useEvidence.getState().filter)
+    const { filter: shown, offset: at } = useEvidence.getState()
+    void runLoad(shown, at)
   }, [runLoad])
 
   const setFilter = (change: Partial<TimelineFilter>) => {
@@ -94,6 +96,7 @@ export function Timeline() {
           ))}
         </ol>
       )}
+      <Pager testId="timeline-pager" offset={offset} limit={timelinePageSize} total={total} onPage={(at) => void runLoad(filter, at)} />
     </section>
   )
 }
