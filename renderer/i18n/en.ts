@@ -70,10 +70,6 @@ export const en = {
     allies: 'Allies',
     settings: 'Settings',
   },
-  placeholder: {
-    evidence: 'A safe place for evidence of threats and harassment is coming in the next version.',
-    allies: 'The map of allies and who briefs them is coming in the next version.',
-  },
   contacts: {
     title: 'Contacts',
     search: 'Search by name or organisation',

@@ -11,7 +11,6 @@ import { Evidence } from './evidence/Evidence'
 import { ExpiryReminder } from './people/ExpiryReminder'
 import { People } from './people/People'
 import { GlobalSearch } from './search/GlobalSearch'
-import { Placeholder } from './Placeholder'
 import { PanicButton } from './seizure/PanicButton'
 import { useActivityReporter } from './seizure/useActivityReporter'
 import { Settings } from './Settings'
@@ -31,8 +30,6 @@ function content(screen: Screen): ReactNode {
       return <Allies />
     case 'evidence':
       return <Evidence />
-    default:
-      return <Placeholder screen={screen} />
   }
 }
 

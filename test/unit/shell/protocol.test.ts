@@ -83,7 +83,7 @@ describe('the app:// handler', () => {
   it('registers app as a standard, secure scheme', () => {
     registerAppScheme()
     expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
     ])
   })
 
