@@ -11,6 +11,7 @@ const en = {
     fingerprintHint: 'Read these digits to your ally on a call or in person; their app must show the same.',
     copy: 'Copy the key',
     copied: 'Copied. The clipboard is cleared in 30 seconds.',
+    qr: 'QR code of the public key, for an ally\'s phone camera',
   },
   list: {
     title: 'Trusted allies',
@@ -108,6 +109,7 @@ const ru: AlliesText = {
     fingerprintHint: 'Прочитайте эти цифры союзнику по телефону или при встрече: у него должны быть те же.',
     copy: 'Скопировать ключ',
     copied: 'Скопировано. Буфер обмена очистится через 30 секунд.',
+    qr: 'QR-код открытого ключа для камеры телефона союзника',
   },
   list: {
     title: 'Доверенные союзники',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PublicKeyQr } from './PublicKeyQr'
 import type { Ally } from '../../../shared/ipc-schema'
 import { Alert } from '../../components/Alert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
@@ -59,6 +60,7 @@ function OwnKey() {
       <code className="public-key" data-testid="own-public-key">
         {identity.publicKey}
       </code>
+      <PublicKeyQr publicKey={identity.publicKey} />
       <p>
         <span className="label">{t('allies.own.fingerprint')}: </span>
         <Fingerprint value={identity.fingerprint} testId="own-fingerprint" />

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { methodNames, type SestraApi } from '../../../shared/ipc-schema'
 import { ageDecryptWithKey, ageKeygen, untar } from '../../support/ageCli'
+import { decodeQr } from '../../support/zbar'
 import { expect, test } from '../fixtures'
 import { createVault, screenshot } from '../flows'
 import { installBridge } from '../harness/bridge'
@@ -35,6 +36,10 @@ test('add an ally by key, export a campaign the age CLI opens, restore a passphr
     await page.getByTestId('nav-allies').click()
     await expect(page.getByTestId('own-public-key')).toHaveText(/^age1[a-z0-9]{58}$/)
     await expect(page.getByTestId('own-fingerprint')).toHaveText(/^(\d{4}){5}$/)
+    // The QR code must carry exactly the key: read it back with a real decoder.
+    const qrImage = join(work, 'own-key-qr.png')
+    await page.getByTestId('own-key-qr').screenshot({ path: qrImage })
+    expect(await decodeQr(qrImage)).toBe(await page.getByTestId('own-public-key').innerText())
     await expect(page.getByTestId('allies-empty')).toBeVisible()
 
     await page.getByTestId('ally-name').fill('Ally Abroad')
