@@ -8,6 +8,7 @@ import { devServerFrom, trustedOrigins } from './shell/origins'
 import { registerAppScheme } from './shell/protocol'
 import { makeTrustedSender } from './shell/trustedSender'
 import { electronDialogs } from './shell/dialogs'
+import { notifyAboutDocuments } from './shell/notifications'
 import { installSeizureDefences, electronClipboard, lockOnMinimise } from './shell/seizure'
 import { createMainWindow, partition } from './shell/window'
 
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
   lockWithSystem(core.vault, () => window)
   lockOnMinimise(core, window)
   installSeizureDefences(core, session.fromPartition(partition), () => window)
+  notifyAboutDocuments(core, language)
 }
 
 // A second copy would open the same vault files behind the first one's back.

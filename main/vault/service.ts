@@ -46,6 +46,7 @@ export class VaultService {
   #queue: Promise<unknown> = Promise.resolve()
   readonly #lockListeners = new Set<() => void>()
   readonly #wipeListeners = new Set<() => void>()
+  readonly #unlockListeners = new Set<() => void>()
 
   constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
@@ -96,6 +97,13 @@ export class VaultService {
       throw error
     }
     await this.#failurePolicy?.failures.reset()
+    for (const listener of this.#unlockListeners) listener()
+  }
+
+  /** Reminders run here: documents entering a threshold are announced after each unlock. */
+  onUnlock(listener: () => void): () => void {
+    this.#unlockListeners.add(listener)
+    return () => this.#unlockListeners.delete(listener)
   }
 
   /** The caller still sees "wrong passphrase"; the next screen is a new install. */

@@ -67,6 +67,10 @@ const seizureEn = {
       label: 'Lock when the window is minimised',
       hint: 'Off by default: some people keep Sestra minimised all day on purpose.',
     },
+    notifications: {
+      label: 'Tell me through the system when a document needs attention',
+      hint: 'After unlocking, if a passport or visa has expired or expires within 30 days. The notification only says "A document needs attention": no name, no document.',
+    },
   },
 }
 
@@ -136,6 +140,10 @@ const seizureRu: SeizureMessages = {
     minimise: {
       label: 'Блокировать, когда окно свёрнуто',
       hint: 'По умолчанию выключено: некоторые держат Sestra свёрнутой весь день намеренно.',
+    },
+    notifications: {
+      label: 'Сообщать через систему, когда документ требует внимания',
+      hint: 'После разблокировки, если срок паспорта или визы истёк или истекает в ближайшие 30 дней. Уведомление говорит только «Документ требует внимания»: ни имени, ни документа.',
     },
   },
 }

@@ -21,6 +21,8 @@ export const settingsSchema = z.object({
   wipeAfterFailures: z.number().int().min(3).max(100).nullable().default(null),
   autoLockMinutes: z.number().int().min(1).max(240).default(5),
   lockOnMinimise: z.boolean().default(false),
+  /** An OS notification after unlock when a document needs attention; it never names the document. */
+  documentNotifications: z.boolean().default(false),
 })
 
 export type Settings = z.output<typeof settingsSchema>

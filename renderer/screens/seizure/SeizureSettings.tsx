@@ -118,21 +118,20 @@ export function SeizureSettings() {
             </select>
           </div>
 
-          <div className="seizure-group">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                data-testid="lock-on-minimise"
-                aria-describedby="lock-on-minimise-hint"
-                checked={settings.lockOnMinimise}
-                onChange={(e) => void save({ lockOnMinimise: e.target.checked })}
-              />
-              {t('seizure.settings.minimise.label')}
-            </label>
-            <p id="lock-on-minimise-hint" className="hint">
-              {t('seizure.settings.minimise.hint')}
-            </p>
-          </div>
+          <SettingCheckbox
+            id="lock-on-minimise"
+            checked={settings.lockOnMinimise}
+            onChange={(checked) => void save({ lockOnMinimise: checked })}
+            label={t('seizure.settings.minimise.label')}
+            hint={t('seizure.settings.minimise.hint')}
+          />
+          <SettingCheckbox
+            id="document-notifications"
+            checked={settings.documentNotifications}
+            onChange={(checked) => void save({ documentNotifications: checked })}
+            label={t('seizure.settings.notifications.label')}
+            hint={t('seizure.settings.notifications.hint')}
+          />
 
           {saved && (
             <p role="status" className="success" data-testid="seizure-saved">
@@ -159,6 +158,26 @@ function WipeExplained() {
       <p>{t('seizure.settings.wipe.backup')}</p>
       <p>{t('seizure.settings.wipe.legal')}</p>
       <p>{t('seizure.settings.wipe.limits')}</p>
+    </div>
+  )
+}
+
+function SettingCheckbox(props: { id: string; checked: boolean; onChange(checked: boolean): void; label: string; hint: string }) {
+  return (
+    <div className="seizure-group">
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          data-testid={props.id}
+          aria-describedby={`${props.id}-hint`}
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+        />
+        {props.label}
+      </label>
+      <p id={`${props.id}-hint`} className="hint">
+        {props.hint}
+      </p>
     </div>
   )
 }

@@ -153,3 +153,12 @@ export const globalShortcut = (() => {
     unregisterAll: vi.fn(() => registered.clear()),
   }
 })()
+
+export class Notification {
+  static readonly shown: { title: string; body: string }[] = []
+  static isSupported = vi.fn(() => true)
+  constructor(readonly options: { title: string; body: string }) {}
+  show() {
+    Notification.shown.push(this.options)
+  }
+}
