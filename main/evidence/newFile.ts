@@ -6,7 +6,7 @@ export async function openNewFile(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'wx', 0o600)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new SestraError('ALREADY_EXISTS')
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new SestraError('FILE_EXISTS')
     throw error
   }
 }

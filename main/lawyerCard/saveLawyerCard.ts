@@ -27,12 +27,6 @@ export async function saveLawyerCard(store: Store, dialogs: DialogsPort, languag
   const pdf = await renderLawyerCard(lawyers, language, await loadFonts())
   const path = await dialogs.saveFile('lawyerCard', language === 'ru' ? 'карточка-адвоката.pdf' : 'lawyer-card.pdf')
   if (path === null) return { saved: false }
-  try {
-    await writeNew(path, pdf)
-  } catch (error) {
-    // writeNew speaks of vaults; here the clash is an ordinary file.
-    if (error instanceof SestraError && error.code === 'ALREADY_EXISTS') throw new SestraError('FILE_EXISTS')
-    throw error
-  }
+  await writeNew(path, pdf)
   return { saved: true }
 }

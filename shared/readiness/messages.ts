@@ -100,10 +100,12 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
 export function formatMessage(message: Message, language: Language, options: FormatOptions = {}): string {
   const template = readinessMessages[language][message.key]
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(/\{(\w+)\}/g, (whole: string, name: string, offset: number) => {
     const value = message.params?.[name]
     if (value === undefined) return whole
-    const text = String(value)
-    return options.formatDate && isoDate.test(text) ? options.formatDate(text) : text
+    const raw = String(value)
+    const text = options.formatDate && isoDate.test(raw) ? options.formatDate(raw) : raw
+    // Russian dates end in "г."; the sentence's own full stop must not double it.
+    return text.endsWith('.') && template[offset + whole.length] === '.' ? text.slice(0, -1) : text
   })
 }

@@ -65,7 +65,7 @@ describe('evidence over IPC', () => {
     expect(JSON.parse(await readFile(join(out, 'r.manifest.json'), 'utf8'))).toMatchObject({ language: 'ru', incidents: [{ id }] })
     // The same place again: an export never overwrites.
     dialogs.willSave(join(out, 'r.pdf'))
-    expect(await waitForJob(call, jobIdOf(await call('exportReport', {})))).toMatchObject({ state: 'failed', error: 'ALREADY_EXISTS' })
+    expect(await waitForJob(call, jobIdOf(await call('exportReport', {})))).toMatchObject({ state: 'failed', error: 'FILE_EXISTS' })
     expect(service.jobs.count).toBe(0)
 
     expect(await call('deleteFile', { id: fileId })).toMatchObject({ ok: true })

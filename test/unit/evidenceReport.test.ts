@@ -83,7 +83,7 @@ describe('evidence report', () => {
     const out = await tempDir('sestra-report-')
     await writeFile(join(out, 'manifest.json'), 'mine')
     const attempt = exportReport(vault.store, { pdfPath: join(out, 'report.pdf'), manifestPath: join(out, 'manifest.json') })
-    await expect(attempt).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
+    await expect(attempt).rejects.toMatchObject({ code: 'FILE_EXISTS' })
     expect(await readFile(join(out, 'manifest.json'), 'utf8')).toBe('mine')
     await expect(stat(join(out, 'report.pdf'))).rejects.toThrow()
     expect(vault.store.custody.entries('incident', threat.id).map((e) => e.action)).not.toContain('exported')

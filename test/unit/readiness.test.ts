@@ -298,4 +298,15 @@ describe('readiness messages', () => {
       'Timur Example: паспорт (KG) действует до 09.06.2027; нужно, чтобы он действовал как минимум до 10.06.2027.',
     )
   })
+
+  it('does not double the full stop after a Russian date that ends in "г."', () => {
+    const message = {
+      key: 'readiness.passport.expiresBeforeMargin',
+      params: { person: 'Тимур', country: 'KG', until: '2027-06-09', required: '2027-06-10' },
+    } as const
+    const longRussian = (d: string) => new Intl.DateTimeFormat('ru', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))
+    const text = formatMessage(message, 'ru', { formatDate: longRussian })
+    expect(text).toMatch(/10 июня 2027 г\.$/)
+    expect(text).not.toContain('..')
+  })
 })
