@@ -13,8 +13,6 @@ export function ftsQuery(text: string): string | null {
   return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ')
 }
 
-const broadMatchCount = 1000
-
 /** Full-text search over the index migration 002 keeps inside the encrypted database. */
 export class SearchIndex {
   readonly #db: Database
@@ -27,16 +25,6 @@ export class SearchIndex {
     const match = ftsQuery(input.query)
     if (!match) return []
     const types = input.types?.length ? input.types : null
-    // bm25 reads every match's statistics through SQLCipher's page decryption:
-    // for a short prefix matching tens of thousands of records that alone
-    // took 170 ms. Past a thousand matches relevance says little anyway, so
-    // such queries list the newest records first.
-    const broad =
-      Number(
-        this.#db
-          .prepare('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)', { pluck: true })
-          .get([match, broadMatchCount]),
-      ) >= broadMatchCount
     return this.#db
       .prepare(
         `SELECT s.record_type AS type, s.record_id AS id, search_index.title AS title,
@@ -44,7 +32,7 @@ export class SearchIndex {
          FROM search_index JOIN search_rows s ON s.rowid = search_index.rowid
          WHERE search_index MATCH $match
            AND ($types IS NULL OR s.record_type IN (SELECT value FROM json_each($types)))
-         ORDER BY ${broad ? 'search_index.rowid DESC' : 'rank'} LIMIT $limit`,
+         ORDER BY rank LIMIT $limit`,
       )
       .all({ match, types: types && JSON.stringify(types), limit: input.limit }) as unknown as SearchHit[]
   }
