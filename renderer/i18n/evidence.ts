@@ -2,6 +2,7 @@
  * UI text of the evidence locker (timeline, incident editor, file viewer,
  * custody log, verify, report export) and of the shared job progress bar.
  */
+import { incidentKindNames } from '../../shared/evidence/incidentKindNames'
 const en = {
   title: 'Evidence',
   intro: 'Incidents of threats and harassment, with the files that prove them. Everything stays inside the encrypted vault.',
@@ -22,18 +23,7 @@ const en = {
     files: 'Files: {{count}}',
     severity: 'Severity: {{severity}}',
   },
-  kinds: {
-    threat: 'Threat',
-    online_harassment: 'Online harassment',
-    publication_doxxing: 'Publication or doxxing',
-    call_to_violence: 'Call to violence',
-    police_action: 'Police action',
-    planted_drugs: 'Planted drugs',
-    detention: 'Detention',
-    physical_attack: 'Physical attack',
-    service_discrimination: 'Discrimination by a service',
-    other: 'Other',
-  },
+  kinds: incidentKindNames.en,
   severities: {
     low: 'Low',
     medium: 'Medium',
@@ -211,18 +201,7 @@ const ru: EvidenceText = {
     files: 'Файлов: {{count}}',
     severity: 'Тяжесть: {{severity}}',
   },
-  kinds: {
-    threat: 'Угроза',
-    online_harassment: 'Травля в интернете',
-    publication_doxxing: 'Публикация или раскрытие личных данных',
-    call_to_violence: 'Призыв к насилию',
-    police_action: 'Действия полиции',
-    planted_drugs: 'Подброшенные наркотики',
-    detention: 'Задержание',
-    physical_attack: 'Нападение',
-    service_discrimination: 'Дискриминация в учреждении',
-    other: 'Другое',
-  },
+  kinds: incidentKindNames.ru,
   severities: {
     low: 'Низкая',
     medium: 'Средняя',

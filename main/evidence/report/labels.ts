@@ -1,5 +1,6 @@
 import type { CustodyAction, ReportLanguage } from '../../../shared/domain/custody'
 import type { incidentKinds, severities } from '../../../shared/domain/incident'
+import { incidentKindNames } from '../../../shared/evidence/incidentKindNames'
 
 type Kind = (typeof incidentKinds)[number]
 type Severity = (typeof severities)[number]
@@ -70,18 +71,7 @@ const en: ReportLabels = {
   hashNote:
     'Each file is identified by the SHA-256 of its exact bytes, taken when it entered the vault. Each custody entry carries the SHA-256 of the entry before it; manifest.json holds the same data machine-readably.',
   page: (n, of) => `Page ${n} of ${of}`,
-  kinds: {
-    threat: 'Threat',
-    online_harassment: 'Online harassment',
-    publication_doxxing: 'Publication or doxxing',
-    call_to_violence: 'Call to violence',
-    police_action: 'Police action',
-    planted_drugs: 'Planted drugs',
-    detention: 'Detention',
-    physical_attack: 'Physical attack',
-    service_discrimination: 'Discrimination by a service',
-    other: 'Other',
-  },
+  kinds: incidentKindNames.en,
   severities: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
   actions: {
     created: 'Recorded',
@@ -127,18 +117,7 @@ const ru: ReportLabels = {
   hashNote:
     'Каждый файл определяется хешем SHA-256 его точного содержимого, вычисленным при приёме в хранилище. Каждая запись цепочки хранения содержит SHA-256 предыдущей записи; manifest.json содержит те же данные в машиночитаемом виде.',
   page: (n, of) => `Страница ${n} из ${of}`,
-  kinds: {
-    threat: 'Угроза',
-    online_harassment: 'Травля в интернете',
-    publication_doxxing: 'Публикация или раскрытие личных данных',
-    call_to_violence: 'Призыв к насилию',
-    police_action: 'Действия полиции',
-    planted_drugs: 'Подброс наркотиков',
-    detention: 'Задержание',
-    physical_attack: 'Нападение',
-    service_discrimination: 'Дискриминация в учреждении',
-    other: 'Другое',
-  },
+  kinds: incidentKindNames.ru,
   severities: { low: 'низкая', medium: 'средняя', high: 'высокая', critical: 'критическая' },
   actions: {
     created: 'Записано',
