@@ -76,7 +76,7 @@ export const exchangeCommands: Command[] = [
   {
     name: 'export',
     usage:
-      'sestra export --vault DIR --out FILE.age (--to AGE_PUBLIC_KEY)... [--passphrase] [--campaign ID]... [--incident ID]...   (stdin: vault passphrase, then the export passphrase)',
+      'sestra export --vault DIR --out FILE.age (--to AGE_PUBLIC_KEY)... [--passphrase] [--campaign ID]... [--incident ID]... [--contact ID]...   (stdin: vault passphrase, then the export passphrase)',
     options: {
       ...vault,
       ...passphraseFlag,
@@ -84,6 +84,7 @@ export const exchangeCommands: Command[] = [
       to: { type: 'string', multiple: true },
       campaign: { type: 'string', multiple: true },
       incident: { type: 'string', multiple: true },
+      contact: { type: 'string', multiple: true },
     },
     async run(ctx) {
       const out = resolve(requireString(ctx, 'out'))
@@ -96,7 +97,9 @@ export const exchangeCommands: Command[] = [
       if (badKey !== -1) throw new UsageError(`--to number ${badKey + 1} is not an age public key (age1..., 62 characters)`)
       const campaigns = strings(ctx, 'campaign')
       const incidents = strings(ctx, 'incident')
-      const selection: BundleSelection = campaigns.length || incidents.length ? { kind: 'records', campaigns, incidents } : { kind: 'vault' }
+      const contacts = strings(ctx, 'contact')
+      const selection: BundleSelection =
+        campaigns.length || incidents.length || contacts.length ? { kind: 'records', campaigns, incidents, contacts } : { kind: 'vault' }
       const vaultPassphrase = await requirePassphrase(ctx, 'Vault passphrase: ')
       const to: EncryptTo = ctx.options.passphrase
         ? { passphrase: await bundlePassphrase(ctx, 'Passphrase for the bundle: ', true) }

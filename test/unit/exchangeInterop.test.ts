@@ -75,6 +75,27 @@ describe('interoperability with the age CLI', () => {
     expect(wrong.code).not.toBe(0)
   })
 
+  it('CLI export of one contact card to an ally carries that contact only', async () => {
+    const work = await tempDir()
+    const vault = join(work, 'vault')
+    const allyKey = await ageKeygen(join(work, 'ally.key'))
+    expect((await runCli(['init', '--vault', vault], `${pass}\n`)).code).toBe(0)
+    const chosen = await runCli(['contact', 'add', '--vault', vault, '--name', 'Lawyer Fictional', '--role', 'lawyer'], `${pass}\n`)
+    expect((await runCli(['contact', 'add', '--vault', vault, '--name', 'Not Shared Fictional'], `${pass}\n`)).code).toBe(0)
+    const exported = await runCli(
+      ['export', '--vault', vault, '--out', join(work, 'card.age'), '--to', allyKey, '--contact', chosen.stdout.trim()],
+      `${pass}\n`,
+    )
+    expect(exported).toMatchObject({ code: 0, stderr: '' })
+    await ageDecryptWithKey(join(work, 'ally.key'), join(work, 'card.age'), join(work, 'card.tar'))
+    await mkdir(join(work, 'x'))
+    await untar(join(work, 'card.tar'), join(work, 'x'))
+    await checkExtracted(join(work, 'x'))
+    const contacts = await readFile(join(work, 'x/records/contacts.json'), 'utf8')
+    expect(contacts).toContain('Lawyer Fictional')
+    expect(contacts).not.toContain('Not Shared Fictional')
+  })
+
   it('a bundle the age CLI encrypted to the vault key (or with a passphrase) restores with the CLI', async () => {
     const work = await tempDir()
     const allyKey = await ageKeygen(join(work, 'ally.key'))
