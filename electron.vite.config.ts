@@ -9,7 +9,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The CLI is a second entry of the main build: same core, no Electron.
-      rolldownOptions: { input: { index: r('main/index.ts'), cli: r('main/cli/index.ts') } },
+      rolldownOptions: { input: { index: r('main/index.ts'), cli: r('main/cli/index.ts'), ageWorker: r('main/exchange/ageWorker.ts') } },
     },
   },
   preload: {

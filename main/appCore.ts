@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { ClipboardGuard, type ClipboardPort } from './clipboardGuard'
 import { createHandlers } from './ipc/handlers'
 import type { DialogsPort } from './ipc/ports'
+import { ageWorkerEngine } from './exchange/ageWorkerEngine'
 import { SettingsStore } from './settings/settingsStore'
 import { AutoLock } from './vault/autoLock'
 import { FailedUnlocks } from './vault/failedUnlocks'
@@ -15,6 +16,8 @@ export interface AppCoreOptions {
   kdf: 'minimum' | 'calibrate'
   clipboard: ClipboardPort
   dialogs: DialogsPort
+  /** The ageWorker entry (built .js, or .ts from source): age then runs off the main thread. */
+  ageWorker: URL
   throttle?: ServiceOptions['throttle']
 }
 
@@ -44,6 +47,7 @@ export async function createAppCore(options: AppCoreOptions) {
     settings,
     clipboard,
     dialogs: options.dialogs,
+    age: ageWorkerEngine(options.ageWorker),
     activity: () => autoLock.touch(),
   })
 

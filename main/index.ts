@@ -52,6 +52,8 @@ async function start(): Promise<void> {
     kdf: process.env.SESTRA_KDF === 'minimum' ? 'minimum' : 'calibrate',
     clipboard: electronClipboard,
     dialogs: electronDialogs(() => window, language),
+    // Built beside this file by electron-vite (a separate entry).
+    ageWorker: new URL('./ageWorker.js', import.meta.url),
   })
   bindIpc(core.handlers, makeTrustedSender(() => window?.webContents ?? null, guard.origins), language)
 

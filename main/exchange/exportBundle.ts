@@ -12,7 +12,8 @@ import {
 import { SestraError } from '../../shared/errors'
 import type { Store } from '../store/records'
 import type { Row } from '../store/tableRows'
-import { encryptToFile, type EncryptTo } from './ageFiles'
+import type { EncryptTo } from './ageFiles'
+import { inThreadAge, type AgeEngine } from './ageEngine'
 import { bundleFilePath } from './fileNames'
 import { selectRows } from './selection'
 import { endOfArchive, fileHeader, paddingFor } from './tar'
@@ -31,6 +32,8 @@ export interface ExportOptions {
   signal?: AbortSignal
   onProgress?: (progress: ExportProgress) => void
   now?: Date
+  /** Where age runs; this thread unless the app passes its worker. */
+  age?: AgeEngine
 }
 
 export interface ExportResult {
@@ -131,6 +134,7 @@ export async function exportBundle(store: Store, options: ExportOptions): Promis
     done += bytes
     options.onProgress?.({ done, total })
   }
+  const { encryptToFile } = options.age ?? inThreadAge
   const { bytes } = await encryptToFile(tarStream(all, now, report, options.signal), options.to, options.out, options.signal)
   return { bytes, counts: manifest.counts }
 }

@@ -29,10 +29,15 @@ export function exchangeHandlers(vault: VaultService, ports: AppPorts): Pick<Han
       const to: EncryptTo = passphrase !== undefined ? { passphrase } : { recipients: allyIds.map((id) => store.allies.get(id).publicKey) }
       const out = await ports.dialogs.saveFile('bundle', 'sestra-backup.age')
       if (out === null) return null
-      // age's scrypt (with a passphrase) runs synchronously for about 1.7 s at the
-      // start of the job: the main process pauses, the window stays painted.
       const jobId = vault.jobs.start('export', (signal, progress) =>
-        exportBundle(store, { selection: selectionOf(selection), to, out, signal, onProgress: (p) => progress(p.done, p.total) }),
+        exportBundle(store, {
+          selection: selectionOf(selection),
+          to,
+          out,
+          signal,
+          onProgress: (p) => progress(p.done, p.total),
+          age: ports.age,
+        }),
       )
       return { jobId }
     },
@@ -46,7 +51,7 @@ export function exchangeHandlers(vault: VaultService, ports: AppPorts): Pick<Han
       const [path] = await ports.dialogs.openFiles('bundle')
       if (path === undefined) return null
       const check = state === 'unlocked' ? recordChecker(vault.store) : undefined
-      const summary = await vault.jobs.run((signal) => verifyBundle(path, key, check, { signal }))
+      const summary = await vault.jobs.run((signal) => verifyBundle(path, key, check, { signal, age: ports.age }))
       return { summary, token: pending.add(path, key, summary) }
     },
 
@@ -56,6 +61,7 @@ export function exchangeHandlers(vault: VaultService, ports: AppPorts): Pick<Han
       const jobId = vault.jobs.start('import', (signal, progress) =>
         importBundle(store, path, key, preferIncoming ? 'incoming' : 'keep', {
           signal,
+          age: ports.age,
           onProgress: (bytes) => progress(Math.min(bytes, summary.totalBytes), summary.totalBytes),
         }),
       )
@@ -69,6 +75,7 @@ export function exchangeHandlers(vault: VaultService, ports: AppPorts): Pick<Han
         vault.restore(newVaultPassphrase, (dir, options) =>
           restoreBundle(path, key, dir, newVaultPassphrase, options, {
             signal,
+            age: ports.age,
             onProgress: (bytes) => progress(Math.min(bytes, summary.totalBytes), summary.totalBytes),
           }),
         ),

@@ -3,7 +3,8 @@ import type { BundleSummary } from '../../shared/bundle'
 import { SestraError } from '../../shared/errors'
 import type { StagedFile } from '../store/fileTransfer'
 import type { Store } from '../store/records'
-import { decryptFile, type DecryptWith } from './ageFiles'
+import type { DecryptWith } from './ageFiles'
+import { inThreadAge, type AgeEngine } from './ageEngine'
 import { readBundle, type BundleContents, type FileSink, type RecordCheck } from './readBundle'
 import { recordChecker } from './rowChecks'
 
@@ -31,6 +32,8 @@ export interface ImportOptions {
   signal?: AbortSignal
   /** Plaintext bytes read so far. */
   onProgress?: (bytes: number) => void
+  /** Where age runs; this thread unless the app passes its worker. */
+  age?: AgeEngine
 }
 
 async function* metered(plain: AsyncIterable<Uint8Array>, { signal, onProgress }: ImportOptions) {
@@ -57,7 +60,7 @@ export function summarise(contents: BundleContents): BundleSummary {
 
 /** Decrypts and checks everything (every hash, the manifest, the end of the stream) and stores nothing. */
 export async function verifyBundle(path: string, key: DecryptWith, checkRecords?: RecordCheck, options: ImportOptions = {}): Promise<BundleSummary> {
-  return summarise(await readBundle(metered(await decryptFile(path, key), options), hashOnly, checkRecords))
+  return summarise(await readBundle(metered(await (options.age ?? inThreadAge).decryptFile(path, key), options), hashOnly, checkRecords))
 }
 
 const isConstraint = (error: unknown) => /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))
@@ -125,5 +128,5 @@ export async function importBundle(
   prefer: MergePreference = 'keep',
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  return importStream(store, await decryptFile(path, key), prefer, options)
+  return importStream(store, await (options.age ?? inThreadAge).decryptFile(path, key), prefer, options)
 }

@@ -2,7 +2,8 @@ import { readdir, rm } from 'node:fs/promises'
 import { SestraError } from '../../shared/errors'
 import { createVault, unlockVault, type VaultOptions } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
-import { decryptFile, type DecryptWith } from './ageFiles'
+import type { DecryptWith } from './ageFiles'
+import { inThreadAge } from './ageEngine'
 import { importStream, type ImportOptions, type ImportResult } from './importBundle'
 
 /**
@@ -28,7 +29,7 @@ export async function restoreBundle(
     },
   )
   if (entries && entries.length > 0) throw new SestraError('ALREADY_EXISTS', 'the folder is not empty')
-  const plain = await decryptFile(path, key)
+  const plain = await (progress.age ?? inThreadAge).decryptFile(path, key)
   try {
     await createVault(dir, passphrase, options)
     const vault = await unlockVault(dir, passphrase, options)

@@ -1,4 +1,5 @@
 import type { ClipboardGuard } from '../clipboardGuard'
+import type { AgeEngine } from '../exchange/ageEngine'
 import type { SettingsStore } from '../settings/settingsStore'
 
 export type OpenPurpose = 'evidence' | 'bundle'
@@ -21,5 +22,7 @@ export interface AppPorts {
   settings: SettingsStore
   clipboard: ClipboardGuard
   dialogs: DialogsPort
+  /** age encryption for bundles, off the main thread in the app. */
+  age: AgeEngine
   activity: () => void
 }

@@ -2,6 +2,7 @@ import { createAppCore } from '../../main/appCore'
 import { dispatch } from '../../main/ipc/dispatch'
 import { PassphraseThrottle } from '../../main/vault/throttle'
 import type { Language } from '../../shared/errors'
+import { ageWorkerSource } from './ageWorkerSource'
 import { memoryClipboard } from './memoryClipboard'
 import { ScriptedDialogs } from './scriptedDialogs'
 import { tempDir } from './tempDirs'
@@ -19,6 +20,7 @@ export async function ipcApp() {
     kdf: 'minimum',
     clipboard: clipboardPort,
     dialogs,
+    ageWorker: ageWorkerSource,
     throttle: new PassphraseThrottle({ sleep: async () => {} }),
   })
   const call = (name: string, input?: unknown, language?: Language) => dispatch(core.handlers, name, input, language)

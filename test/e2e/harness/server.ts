@@ -15,6 +15,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { resolve } from 'node:path'
 import { dispatch } from '../../../main/ipc/dispatch'
 import { createAppCore } from '../../../main/appCore'
+import { ageWorkerSource } from '../../support/ageWorkerSource'
 import { productionCsp } from '../../../shared/csp'
 import { memoryClipboard } from '../../support/memoryClipboard'
 import { ScriptedDialogs } from '../../support/scriptedDialogs'
@@ -32,7 +33,7 @@ const root = resolve(import.meta.dirname, '../../../out/renderer')
 const token = randomBytes(32).toString('hex')
 // The same wiring as Electron's main process; only the clipboard is a stand-in.
 const dialogs = new ScriptedDialogs()
-const core = await createAppCore({ dataDir, kdf: 'minimum', clipboard: memoryClipboard(), dialogs })
+const core = await createAppCore({ dataDir, kdf: 'minimum', clipboard: memoryClipboard(), dialogs, ageWorker: ageWorkerSource })
 const { handlers } = core
 const maxBody = 1024 * 1024
 

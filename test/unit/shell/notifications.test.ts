@@ -3,6 +3,7 @@ import { createAppCore } from '../../../main/appCore'
 import { electronClipboard } from '../../../main/shell/seizure'
 import { notifyAboutDocuments } from '../../../main/shell/notifications'
 import { localToday } from '../../../shared/calendarDates'
+import { ageWorkerSource } from '../../support/ageWorkerSource'
 import { ScriptedDialogs } from '../../support/scriptedDialogs'
 import { tempDir } from '../../support/tempDirs'
 import { Notification } from './fakeElectron'
@@ -12,7 +13,7 @@ vi.mock('electron', () => import('./fakeElectron'))
 const pass = 'notification test passphrase'
 
 async function coreWithPassport(validUntil: string, notify: boolean) {
-  const core = await createAppCore({ dataDir: await tempDir(), kdf: 'minimum', clipboard: electronClipboard, dialogs: new ScriptedDialogs() })
+  const core = await createAppCore({ dataDir: await tempDir(), kdf: 'minimum', clipboard: electronClipboard, dialogs: new ScriptedDialogs(), ageWorker: ageWorkerSource })
   await core.settings.update({ documentNotifications: notify })
   await core.vault.create(pass)
   const person = core.vault.store.people.create({ name: 'Secret Person Example', relation: 'self' })

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises'
 import { describe, expect, it, vi } from 'vitest'
 import { createAppCore } from '../../../main/appCore'
 import { electronClipboard, installSeizureDefences, lockOnMinimise } from '../../../main/shell/seizure'
+import { ageWorkerSource } from '../../support/ageWorkerSource'
 import { ScriptedDialogs } from '../../support/scriptedDialogs'
 import { tempDir } from '../../support/tempDirs'
 import { app, BrowserWindow, FakeSession, globalShortcut } from './fakeElectron'
@@ -11,7 +12,7 @@ vi.mock('electron', () => import('./fakeElectron'))
 const pass = 'shell seizure passphrase'
 
 async function setup(panicAction: 'quit' | 'fresh') {
-  const core = await createAppCore({ dataDir: await tempDir(), kdf: 'minimum', clipboard: electronClipboard, dialogs: new ScriptedDialogs() })
+  const core = await createAppCore({ dataDir: await tempDir(), kdf: 'minimum', clipboard: electronClipboard, dialogs: new ScriptedDialogs(), ageWorker: ageWorkerSource })
   await core.settings.update({ panicAction })
   await core.vault.create(pass)
   const session = new FakeSession('sestra')
