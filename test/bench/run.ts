@@ -31,6 +31,8 @@ import { intakeFile } from '../../main/evidence/intake'
 import { verifyVault } from '../../main/evidence/verify'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
+import { ageWorkerEngine } from '../../main/exchange/ageWorkerEngine'
+import { ageWorkerSource } from '../support/ageWorkerSource'
 import { ageDecryptWithKey, ageEncryptTo, ageKeygen } from '../support/ageCli'
 import { benchReadinessAndSearch } from './readiness'
 
@@ -195,6 +197,8 @@ async function benchFileImport(root: string) {
  * file of the same size on the same disk in the same run.
  */
 async function benchExchange(root: string) {
+  // As the app runs it: age in a worker thread, the vault in this one.
+  const age = ageWorkerEngine(ageWorkerSource)
   const dir = join(root, 'exchange')
   await fillVault(dir, exportMiB)
   const keyFile = join(root, 'ally.key')
@@ -203,13 +207,13 @@ async function benchExchange(root: string) {
   startPhase()
   const vault = await unlockVault(dir, passphrase)
   const [, exportMs] = await timed(() =>
-    exportBundle(vault.store, { selection: { kind: 'vault' }, to: { recipients: [recipient, vault.store.identity.publicKey()] }, out: bundle }),
+    exportBundle(vault.store, { selection: { kind: 'vault' }, to: { recipients: [recipient, vault.store.identity.publicKey()] }, out: bundle, age }),
   )
   const identity = vault.store.identity.secretKey()
   vault.lock()
   const exportRss = phasePeakRssMiB
   startPhase()
-  const [, restoreMs] = await timed(() => restoreBundle(bundle, { identity }, join(root, 'restored'), passphrase, { kdf: minimumKdf }))
+  const [, restoreMs] = await timed(() => restoreBundle(bundle, { identity }, join(root, 'restored'), passphrase, { kdf: minimumKdf }, { age }))
   const restoreRss = phasePeakRssMiB
 
   const plain = join(root, 'plain.bin')
