@@ -191,6 +191,9 @@ export class FileStore {
       }
       this.#db.prepare('DELETE FROM files WHERE id = ?').run([id])
     })()
+    // secure_delete has zeroed the pages; this hands them back to the file
+    // system, so a deleted video does not leave the vault its size.
+    this.#db.exec('PRAGMA incremental_vacuum')
   }
 
   count(): number {

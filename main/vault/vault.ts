@@ -96,6 +96,8 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
     createdDatabase = true
     const db = openDatabase(join(dir, databaseFile), dataKey)
     try {
+      // Only settable before the first table: lets deleted files give their space back.
+      db.pragma('auto_vacuum = INCREMENTAL')
       runMigrations(db)
       await createStore(db).identity.ensure()
     } finally {
