@@ -36,6 +36,7 @@ const seizureEn = {
       title: 'Panic shortcut',
       text: 'Pressing these keys together wipes the vault at once, even while Sestra is minimised or in the background. Nothing asks for confirmation.',
       keys: 'Keys',
+      change: 'Use these keys instead',
     },
     duress: {
       title: 'Duress passphrase',
@@ -110,6 +111,7 @@ const seizureRu: SeizureMessages = {
       title: 'Экстренное сочетание клавиш',
       text: 'Одновременное нажатие этих клавиш сразу удаляет хранилище, даже когда Sestra свёрнута или в фоне. Подтверждения не будет.',
       keys: 'Клавиши',
+      change: 'Использовать другие клавиши',
     },
     duress: {
       title: 'Парольная фраза под принуждением',

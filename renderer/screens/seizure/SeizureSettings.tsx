@@ -8,6 +8,13 @@ import { DuressForm } from './DuressForm'
 import './seizure.css'
 
 const failureLimits = [3, 5, 10, 20]
+// Three modifiers each, so a stray key press or a child at the keyboard never fires one.
+const shortcutChoices = [
+  'CommandOrControl+Alt+Shift+X',
+  'CommandOrControl+Alt+Shift+Q',
+  'CommandOrControl+Alt+Shift+Delete',
+  'CommandOrControl+Alt+Shift+F12',
+]
 const autoLockChoices = [1, 2, 5, 10, 15, 30, 60, 120, 240]
 
 /** The offered values, plus the stored one should the file hold another. */
@@ -73,6 +80,21 @@ export function SeizureSettings() {
                 </span>
               ))}
             </p>
+            <label htmlFor="panic-shortcut-choice">{t('seizure.settings.shortcut.change')}</label>
+            <select
+              id="panic-shortcut-choice"
+              data-testid="panic-shortcut-choice"
+              value={settings.panicShortcut}
+              onChange={(e) => void save({ panicShortcut: e.target.value })}
+            >
+              {(shortcutChoices.includes(settings.panicShortcut) ? shortcutChoices : [settings.panicShortcut, ...shortcutChoices]).map(
+                (choice) => (
+                  <option key={choice} value={choice}>
+                    {shortcutKeys(choice).join(' + ')}
+                  </option>
+                ),
+              )}
+            </select>
           </div>
 
           <div className="seizure-group">

@@ -128,6 +128,8 @@ test('the duress passphrase opens an empty vault that looks new; the real data i
   await page.getByTestId('wipe-after-failures').selectOption('5')
   await page.getByTestId('lock-on-minimise').check()
   await expect(page.getByTestId('lock-on-minimise')).toBeChecked()
+  await page.getByTestId('panic-shortcut-choice').selectOption('CommandOrControl+Alt+Shift+F12')
+  await expect(page.getByTestId('panic-shortcut')).toHaveText('Ctrl + Alt + Shift + F12')
 
   await page.getByTestId('duress-current').fill(passphrase)
   await page.getByTestId('duress-passphrase').fill(passphrase)
@@ -152,7 +154,13 @@ test('the duress passphrase opens an empty vault that looks new; the real data i
   await screenshot(page, 'settings-seizure')
 
   const stored = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as unknown
-  expect(stored).toMatchObject({ panicAction: 'quit', autoLockMinutes: 10, wipeAfterFailures: 5, lockOnMinimise: true })
+  expect(stored).toMatchObject({
+    panicAction: 'quit',
+    autoLockMinutes: 10,
+    wipeAfterFailures: 5,
+    lockOnMinimise: true,
+    panicShortcut: 'CommandOrControl+Alt+Shift+F12',
+  })
 
   await lock(page)
   await unlock(page, duressPassphrase)
