@@ -93,6 +93,7 @@ interface TableFigures {
   insertPerSec: number
   firstPageMs: number
   searchMs: number
+  searchFirstMs: number
   pointLookupsMs: number
 }
 
@@ -106,12 +107,16 @@ async function benchContacts(db: Database): Promise<TableFigures> {
   // Measured cold after reopening would need the key again; a fresh statement
   // cache is what the UI sees on its first list after unlock.
   const [, firstPageMs] = await timed(() => listContacts(store, { query: '', limit: 100, offset: 0 }))
-  const [, searchMs] = await timed(() => listContacts(store, { query: 'Organisation 42', limit: 100, offset: 0 }))
+  // The first search pays for reading (and decrypting) every page cold; later ones find them cached.
+  const searches: number[] = []
+  for (let i = 0; i < 5; i++) searches.push((await timed(() => listContacts(store, { query: 'Organisation 42', limit: 100, offset: 0 })))[1])
+  const searchFirstMs = searches[0] as number
+  const searchMs = searches.sort((a, b) => a - b)[2] as number
   const [, pointLookupsMs] = await timed(() => {
     for (let i = 0; i < 10_000; i++) store.contacts.get(ids[(i * 7919) % ids.length] as string)
   })
   db.close()
-  return { insertPerSec: round(contactsCount / (insertMs / 1000), 0), firstPageMs, searchMs, pointLookupsMs }
+  return { insertPerSec: round(contactsCount / (insertMs / 1000), 0), firstPageMs, searchMs, searchFirstMs, pointLookupsMs }
 }
 
 function applyPlainPragmas(db: Database) {
@@ -142,9 +147,11 @@ async function benchContactsEncryptedVsPlain(root: string) {
   })
   const searchRatio = encrypted.searchMs / plain.searchMs
   report('contacts_100k_search', {
-    encryptedMs: round(encrypted.searchMs),
-    plainMs: round(plain.searchMs),
+    encryptedMedianMs: round(encrypted.searchMs),
+    plainMedianMs: round(plain.searchMs),
     ratio: round(searchRatio, 2),
+    encryptedFirstMs: round(encrypted.searchFirstMs),
+    plainFirstMs: round(plain.searchFirstMs),
     goal: 'within 2x of plain',
     met: searchRatio <= 2,
   })
