@@ -1,10 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
-import { chunkSize } from './files'
+import { ChunkWriter, yieldToEventLoop } from './chunkWriter'
 import { isSqlValue } from './tableRows'
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 export interface StagedFile {
   /** The row holding the chunks until commit; equals the incoming id unless that id is taken. */
@@ -50,33 +48,21 @@ export class FileTransfer {
       .run([stageId, stamp, stamp])
     const insert = this.#db.prepare('INSERT INTO file_chunks (file_id, seq, data) VALUES (?, ?, ?)')
     const hash = createHash('sha256')
-    const chunk = Buffer.alloc(chunkSize)
-    let filled = 0
-    let seq = 0
+    const chunks = new ChunkWriter((seq, bytes) => insert.run([stageId, seq, bytes]))
     let size = 0
     try {
       for await (const piece of source) {
         hash.update(piece)
         size += piece.length
-        for (let at = 0; at < piece.length; ) {
-          const taken = Math.min(chunkSize - filled, piece.length - at)
-          chunk.set(piece.subarray(at, at + taken), filled)
-          filled += taken
-          at += taken
-          if (filled === chunkSize) {
-            insert.run([stageId, seq++, chunk])
-            filled = 0
-            await yieldToEventLoop()
-          }
-        }
+        if (chunks.append(piece) > 0) await yieldToEventLoop()
       }
-      if (filled > 0) insert.run([stageId, seq++, chunk.subarray(0, filled)])
+      chunks.finish()
       return { stageId, size, sha256: hash.digest('hex') }
     } catch (error) {
       this.discard([stageId])
       throw error
     } finally {
-      chunk.fill(0)
+      chunks.wipe()
     }
   }
 

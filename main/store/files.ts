@@ -5,10 +5,9 @@ import type { Database } from '../vault/database'
 import { CustodyLog } from '../evidence/custodyLog'
 import { sniffMime } from '../evidence/sniffMime'
 
-/** 1 MiB: large enough for throughput, small enough that memory stays flat. */
-export const chunkSize = 1024 * 1024
+import { ChunkWriter, chunkSize, yieldToEventLoop } from './chunkWriter'
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+export { chunkSize }
 
 /**
  * Files live inside the encrypted database as numbered chunks, so a multi-GB
@@ -51,37 +50,22 @@ export class FileStore {
     const insert = this.#db.prepare('INSERT INTO file_chunks (file_id, seq, data) VALUES (?, ?, ?)')
     const hash = createHash('sha256')
     let size = 0
-    let seq = 0
-    // One reusable chunk buffer: memory stays flat however large the file.
-    const chunk = Buffer.alloc(chunkSize)
-    let filled = 0
     let mime = sniffMime(new Uint8Array(0), true)
-    const flush = (last: boolean) => {
-      if (filled === 0) return
-      if (seq === 0) mime = sniffMime(chunk.subarray(0, filled), last)
-      insert.run([id, seq++, chunk.subarray(0, filled)])
-      filled = 0
-    }
-    const append = (piece: Uint8Array) => {
-      for (let at = 0; at < piece.length; ) {
-        const taken = Math.min(chunkSize - filled, piece.length - at)
-        chunk.set(piece.subarray(at, at + taken), filled)
-        filled += taken
-        at += taken
-        if (filled === chunkSize) flush(false)
-      }
-    }
+    const chunks = new ChunkWriter((seq, bytes, last) => {
+      if (seq === 0) mime = sniffMime(bytes, last)
+      insert.run([id, seq, bytes])
+    })
     try {
       for await (const piece of source) {
         if (signal?.aborted) throw new SestraError('ABORTED')
         hash.update(piece)
         size += piece.length
-        append(piece)
+        chunks.append(piece)
         onProgress?.(size)
         await yieldToEventLoop()
       }
       if (signal?.aborted) throw new SestraError('ABORTED')
-      flush(true)
+      chunks.finish()
       const sha256 = hash.digest('hex')
       this.#db.transaction(() => {
         this.#db
@@ -101,7 +85,7 @@ export class FileStore {
       }
       throw error
     } finally {
-      chunk.fill(0)
+      chunks.wipe()
     }
   }
 
