@@ -16,6 +16,20 @@ import {
   type VaultOptions,
 } from './vault'
 
+/** Subscribers to one event; `add` returns the unsubscribe. */
+class Listeners {
+  readonly #set = new Set<() => void>()
+
+  add(listener: () => void): () => void {
+    this.#set.add(listener)
+    return () => this.#set.delete(listener)
+  }
+
+  emit(): void {
+    for (const listener of this.#set) listener()
+  }
+}
+
 const isWrongPassphrase = (e: unknown) => e instanceof SestraError && e.code === 'WRONG_PASSPHRASE'
 
 /** "Wipe after N wrong passphrases": the limit comes from settings, null is off. */
@@ -44,9 +58,9 @@ export class VaultService {
   // Create, unlock and passphrase changes run one at a time: two overlapping
   // unlocks would otherwise leave one open vault (and its key) unreferenced.
   #queue: Promise<unknown> = Promise.resolve()
-  readonly #lockListeners = new Set<() => void>()
-  readonly #wipeListeners = new Set<() => void>()
-  readonly #unlockListeners = new Set<() => void>()
+  readonly #lockListeners = new Listeners()
+  readonly #wipeListeners = new Listeners()
+  readonly #unlockListeners = new Listeners()
 
   constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
@@ -97,13 +111,12 @@ export class VaultService {
       throw error
     }
     await this.#failurePolicy?.failures.reset()
-    for (const listener of this.#unlockListeners) listener()
+    this.#unlockListeners.emit()
   }
 
   /** Reminders run here: documents entering a threshold are announced after each unlock. */
   onUnlock(listener: () => void): () => void {
-    this.#unlockListeners.add(listener)
-    return () => this.#unlockListeners.delete(listener)
+    return this.#unlockListeners.add(listener)
   }
 
   /** The caller still sees "wrong passphrase"; the next screen is a new install. */
@@ -124,7 +137,7 @@ export class VaultService {
     const open = this.#open
     this.#open = null
     open?.lock()
-    if (open) for (const listener of this.#lockListeners) listener()
+    if (open) this.#lockListeners.emit()
   }
 
   /**
@@ -137,19 +150,17 @@ export class VaultService {
       return await wipeVault(this.dir, () => this.lock())
     } finally {
       await this.#failurePolicy?.failures.reset().catch(() => {})
-      for (const listener of this.#wipeListeners) listener()
+      this.#wipeListeners.emit()
     }
   }
 
   /** The shell clears the clipboard, session storage and caches, then quits or restarts. */
   onWipe(listener: () => void): () => void {
-    this.#wipeListeners.add(listener)
-    return () => this.#wipeListeners.delete(listener)
+    return this.#wipeListeners.add(listener)
   }
 
   onLock(listener: () => void): () => void {
-    this.#lockListeners.add(listener)
-    return () => this.#lockListeners.delete(listener)
+    return this.#lockListeners.add(listener)
   }
 
   changePassphrase(current: string, next: string): Promise<void> {
