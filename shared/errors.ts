@@ -27,6 +27,9 @@ export const errorCodes = [
   'BUNDLE_UNSAFE_PATH',
   'BUNDLE_NEWER_VERSION',
   'BUNDLE_OVERSIZED',
+  'PASSPHRASE_TOO_SHORT',
+  'PASSPHRASE_TOO_COMMON',
+  'PASSPHRASE_TOO_WEAK',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -125,6 +128,18 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   BUNDLE_OVERSIZED: {
     en: 'The bundle holds more data than its list of contents declares. Nothing was changed.',
     ru: 'В пакете больше данных, чем указано в его описи. Ничего не изменено.',
+  },
+  PASSPHRASE_TOO_SHORT: {
+    en: 'This passphrase is too short. Use at least 8 characters; several random words are best. Nothing was changed.',
+    ru: 'Парольная фраза слишком короткая. Нужно не меньше 8 символов; лучше всего несколько случайных слов. Ничего не изменено.',
+  },
+  PASSPHRASE_TOO_COMMON: {
+    en: 'This passphrase is one of the first anyone would try. Choose several random words instead. Nothing was changed.',
+    ru: 'Эту парольную фразу попробуют одной из первых. Выберите вместо неё несколько случайных слов. Ничего не изменено.',
+  },
+  PASSPHRASE_TOO_WEAK: {
+    en: 'This passphrase is too easy to guess. Add more words (six random words are a good choice). Nothing was changed.',
+    ru: 'Эту парольную фразу слишком легко подобрать. Добавьте слова (шесть случайных слов — хороший выбор). Ничего не изменено.',
   },
 }
 
