@@ -6,11 +6,8 @@ import { formatMessage, type Message } from '../../shared/readiness/messages'
 import { campaignReadiness, createCampaign } from '../store/campaigns'
 import { expiringDocuments } from '../store/documentQueries'
 import { createPerson } from '../store/people'
-import type { Command } from './commands'
+import { jsonOption as json, vaultOption as vault, type Command } from './command'
 import { requireString, UsageError, withVault, type CliContext } from './context'
-
-const vault = { vault: { type: 'string' } } as const
-const json = { json: { type: 'boolean' } } as const
 
 // Short words for the command line; the vault's own names on the right.
 const documentKindsByWord = {

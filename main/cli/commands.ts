@@ -1,25 +1,12 @@
-import type { ParseArgsOptionsConfig } from 'node:util'
 import { contactRoles, type ContactInput } from '../../shared/domain/contact'
 import { listContacts } from '../store/contactQueries'
 import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
 import { campaignCommands } from './campaignCommands'
-import { requireNewPassphrase, requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
+import { jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
+import { requireNewPassphrase, requirePassphrase, requireString, UsageError, withVault } from './context'
 import { evidenceCommands } from './evidenceCommands'
 import { exchangeCommands } from './exchangeCommands'
-
-export interface Command {
-  name: string
-  usage: string
-  options: ParseArgsOptionsConfig
-  /** A number is the exit code for an outcome that is not an error (`verify` found problems: 5). */
-  run(ctx: CliContext): Promise<void | number>
-}
-
-const vault = { vault: { type: 'string' } } as const
-const json = { json: { type: 'boolean' } } as const
-
-const print = (ctx: CliContext, value: unknown) => ctx.stdout(JSON.stringify(value, null, 2))
 
 export const commands: Command[] = [
   {

@@ -6,12 +6,10 @@ import { SestraError } from '../../shared/errors'
 import { intakeFile } from '../evidence/intake'
 import { exportReport } from '../evidence/report/exportReport'
 import { verifyVault } from '../evidence/verify'
-import type { Command } from './commands'
+import { jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
 import { requireString, UsageError, withVault, type CliContext } from './context'
 import { exitCodes } from './exitCodes'
 
-const vault = { vault: { type: 'string' } } as const
-const json = { json: { type: 'boolean' } } as const
 const selection = {
   campaign: { type: 'string' },
   kind: { type: 'string', multiple: true },
@@ -19,7 +17,6 @@ const selection = {
   to: { type: 'string' },
 } as const
 
-const print = (ctx: CliContext, value: unknown) => ctx.stdout(JSON.stringify(value, null, 2))
 const optional = (ctx: CliContext, name: string) => ctx.options[name] as string | undefined
 const strings = (ctx: CliContext, name: string) => (ctx.options[name] as string[] | undefined) ?? []
 

@@ -8,11 +8,9 @@ import { keyFingerprint } from '../exchange/fingerprint'
 import { importBundle, type ImportResult } from '../exchange/importBundle'
 import { restoreBundle } from '../exchange/restoreBundle'
 import { minimumPassphraseLength, unlockVault } from '../vault/vault'
-import type { Command } from './commands'
+import { jsonOption as json, vaultOption as vault, type Command } from './command'
 import { requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
 
-const vault = { vault: { type: 'string' } } as const
-const json = { json: { type: 'boolean' } } as const
 const input = { in: { type: 'string' } } as const
 const passphraseFlag = { passphrase: { type: 'boolean' } } as const
 
