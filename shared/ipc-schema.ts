@@ -22,6 +22,7 @@ import {
 import { expiringQuery } from './expiry'
 import type { ChecklistItem } from './readiness/checklist'
 import type { CampaignReadiness } from './readiness/rules'
+import type { ListedMethod } from './ipcMethods'
 import { travelDocumentInput } from './domain/travelDocument'
 import {
   addChecklistItemInput,
@@ -174,7 +175,9 @@ export const ipcSchema = {
   exportReport: method(exportReportInput).returns<JobStarted>(),
   importFiles: method(importFilesInput).returns<JobStarted>(),
   saveFileCopy: method(saveFileCopyInput).returns<JobStarted>(),
-} as const
+  // The preload's plain list (ipcMethods.ts) must name exactly these methods: a
+  // missing or an extra key fails to compile.
+} as const satisfies Record<ListedMethod, Method<z.ZodType, unknown>>
 
 export type IpcSchema = typeof ipcSchema
 export type MethodName = keyof IpcSchema
@@ -195,6 +198,4 @@ export type SestraApi = {
   ) => Promise<Envelope<MethodOutput<K>>>
 }
 
-export const methodNames = Object.keys(ipcSchema) as MethodName[]
-
-export const channelFor = (name: MethodName) => `sestra:${name}`
+export { channelFor, methodNames } from './ipcMethods'

@@ -1,0 +1,78 @@
+/*
+ * The names of the contract's methods as plain strings, for the preload. A
+ * sandboxed preload can require only electron, events, timers and url, so it
+ * must not pull in zod or the schemas: it gets this list instead. ipc-schema.ts
+ * checks at compile time that its contract has exactly these keys, and
+ * test/unit/ipcMethods.test.ts checks the same at run time.
+ */
+export const methodNames = [
+  'vaultState',
+  'createVault',
+  'unlock',
+  'lock',
+  'changePassphrase',
+  'vaultSummary',
+  'getSettings',
+  'updateSettings',
+  'panicWipe',
+  'panicShortcutStatus',
+  'setDuressPassphrase',
+  'copyToClipboard',
+  'reportActivity',
+  'jobStatus',
+  'cancelJob',
+  'listContacts',
+  'getContact',
+  'createContact',
+  'updateContact',
+  'deleteContact',
+  'listCampaigns',
+  'getCampaign',
+  'createCampaign',
+  'updateCampaign',
+  'deleteCampaign',
+  'campaignReadiness',
+  'addChecklistItem',
+  'updateChecklistItem',
+  'deleteChecklistItem',
+  'setBriefing',
+  'listPeople',
+  'createPerson',
+  'updatePerson',
+  'deletePerson',
+  'listDocuments',
+  'createDocument',
+  'updateDocument',
+  'getDocument',
+  'deleteDocument',
+  'expiringDocuments',
+  'search',
+  'saveLawyerCard',
+  'getIdentity',
+  'listAllies',
+  'addAlly',
+  'updateAlly',
+  'deleteAlly',
+  'exportBundle',
+  'inspectBundle',
+  'importBundle',
+  'restoreBundle',
+  'listIncidents',
+  'getIncident',
+  'createIncident',
+  'updateIncident',
+  'annotateIncident',
+  'deleteIncident',
+  'custodyLog',
+  'listFiles',
+  'deleteFile',
+  'verifyVault',
+  'exportReport',
+  'importFiles',
+  'saveFileCopy',
+] as const
+
+export type ListedMethod = (typeof methodNames)[number]
+
+/** The IPC channel of a method: the preload invokes it, main handles it. */
+export const channelFor = (name: ListedMethod) => `sestra:${name}`
