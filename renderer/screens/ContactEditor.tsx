@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contactInput, contactRoles, type ContactFields, type ContactInput, type ContactRole } from '../../shared/domain/contact'
 import type { Contact } from '../../shared/ipc-schema'
@@ -66,14 +66,11 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
   const [briefings, setBriefings] = useState<CampaignBriefing[]>([])
   const [storedBriefings, setStoredBriefings] = useState<CampaignBriefing[]>([])
   const storedId = stored?.id ?? null
-  // Stable per contact: the effect below must run once, not after every keystroke.
-  const briefingsLoad = useAction(
-    useCallback(async () => {
-      const loaded = await loadBriefings(storedId)
-      setBriefings(loaded)
-      setStoredBriefings(loaded)
-    }, [storedId]),
-  )
+  const briefingsLoad = useAction(async () => {
+    const loaded = await loadBriefings(storedId)
+    setBriefings(loaded)
+    setStoredBriefings(loaded)
+  })
   const loadCampaignBriefings = briefingsLoad.run
   const [confirming, setConfirming] = useState(false)
   const close = useContacts((s) => s.close)
@@ -83,7 +80,7 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
 
   useEffect(() => {
     void loadCampaignBriefings()
-  }, [loadCampaignBriefings])
+  }, [loadCampaignBriefings, storedId])
 
   const update = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
   const toggleRole = (role: ContactRole, on: boolean) =>

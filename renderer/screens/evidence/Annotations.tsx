@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustodyEntry } from '../../../shared/domain/custody'
 import { call } from '../../api'
@@ -18,11 +18,10 @@ export function Annotations({ id, version, onAdded }: AnnotationsProps) {
   const { t } = useTranslation()
   const [notes, setNotes] = useState<CustodyEntry[]>([])
   const [text, setText] = useState('')
-  const read = useCallback(async () => {
+  const load = useAction(async () => {
     const entries = await call('custodyLog', { subjectType: 'incident', id })
     setNotes(entries.filter((e) => e.action === 'annotated'))
-  }, [id])
-  const load = useAction(read)
+  })
   const add = useAction(async (note: string) => {
     await call('annotateIncident', { id, text: note })
     setText('')
@@ -32,7 +31,7 @@ export function Annotations({ id, version, onAdded }: AnnotationsProps) {
 
   useEffect(() => {
     void run()
-  }, [run, version])
+  }, [run, id, version])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()

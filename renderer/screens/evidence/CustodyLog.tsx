@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CustodyEntry, CustodySubject } from '../../../shared/domain/custody'
 import { call } from '../../api'
@@ -18,13 +18,12 @@ interface CustodyLogProps {
 export function CustodyLog({ subjectType, id, version }: CustodyLogProps) {
   const { t } = useTranslation()
   const [entries, setEntries] = useState<CustodyEntry[]>([])
-  const read = useCallback(async () => setEntries(await call('custodyLog', { subjectType, id })), [subjectType, id])
-  const load = useAction(read)
+  const load = useAction(async () => setEntries(await call('custodyLog', { subjectType, id })))
   const run = load.run
 
   useEffect(() => {
     void run()
-  }, [run, id, version])
+  }, [run, subjectType, id, version])
 
   const title = subjectType === 'incident' ? t('evidence.custody.title') : t('evidence.custody.fileTitle')
   return (
