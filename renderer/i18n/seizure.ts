@@ -4,8 +4,12 @@
  */
 const seizureEn = {
   panic: {
-    button: 'Panic wipe',
+    button: 'Hold to wipe',
+    holding: 'Keep holding…',
     hint: 'Press and hold for a second and a half to destroy the vault at once. Letting go earlier cancels.',
+    notHeld: 'Nothing was wiped. To wipe, press and hold the button for a second and a half.',
+    practiceButton: 'Hold to practise',
+    practiced: 'Practice done: you held it long enough. Nothing was wiped. In earnest, the vault would now be gone.',
   },
   copy: {
     button: 'Copy',
@@ -79,8 +83,12 @@ type SeizureMessages = typeof seizureEn
 
 const seizureRu: SeizureMessages = {
   panic: {
-    button: 'Экстренное удаление',
+    button: 'Держите, чтобы удалить',
+    holding: 'Держите дальше…',
     hint: 'Нажмите и держите полторы секунды, чтобы сразу уничтожить хранилище. Если отпустить раньше, ничего не произойдёт.',
+    notHeld: 'Ничего не удалено. Чтобы удалить, нажмите кнопку и держите полторы секунды.',
+    practiceButton: 'Держите для тренировки',
+    practiced: 'Тренировка пройдена: вы держали достаточно долго. Ничего не удалено. По-настоящему хранилище было бы уже уничтожено.',
   },
   copy: {
     button: 'Копировать',

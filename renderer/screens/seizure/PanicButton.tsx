@@ -7,35 +7,55 @@ import './seizure.css'
 
 /** Matches the fill animation in seizure.css. */
 export const panicHoldMs = 1500
+// Long enough to read twice under stress; a new press clears it at once.
+const noticeMs = 10_000
 
 const isHoldKey = (event: KeyboardEvent) => event.key === ' ' || event.key === 'Enter'
 
+type Notice = 'notHeld' | 'practiced' | null
+
+interface PanicButtonProps {
+  /** Practice: the same button and hold, but completing it only says so. */
+  practice?: boolean
+  onPractised?(): void
+}
+
 /**
  * Fires only after being held down: a stray click, a tap or a bumped key
- * does nothing. The fill shows how long is left; letting go, leaving the
- * button or moving focus away cancels.
+ * wipes nothing, and says so in words at once, so nobody walks away
+ * believing the data is gone. The fill shows how long is left; letting go,
+ * leaving the button or moving focus away cancels.
  */
-export function PanicButton() {
+export function PanicButton({ practice = false, onPractised }: PanicButtonProps) {
   const { t } = useTranslation()
   const [holding, setHolding] = useState(false)
+  const [notice, setNotice] = useNoticeFor(noticeMs)
   const timer = useRef<number | null>(null)
   const wipe = useAction(panicWipe)
   const runWipe = wipe.run
+  const testId = practice ? 'panic-practice' : 'panic-button'
 
   const cancel = () => {
     if (timer.current === null) return
     window.clearTimeout(timer.current)
     timer.current = null
     setHolding(false)
+    setNotice('notHeld')
   }
 
   const start = () => {
     if (timer.current !== null) return
+    setNotice(null)
     setHolding(true)
     timer.current = window.setTimeout(() => {
       timer.current = null
       setHolding(false)
-      void runWipe()
+      if (!practice) {
+        void runWipe()
+        return
+      }
+      setNotice('practiced')
+      onPractised?.()
     }, panicHoldMs)
   }
 
@@ -47,13 +67,12 @@ export function PanicButton() {
   )
 
   return (
-    <div className="panic">
+    <div className={practice ? 'panic panic-practice' : 'panic'}>
       <button
         type="button"
         className={holding ? 'panic-button panic-holding' : 'panic-button'}
-        data-testid="panic-button"
-        aria-describedby="panic-hint"
-        title={t('seizure.panic.hint')}
+        data-testid={testId}
+        aria-describedby={`${testId}-hint`}
         disabled={wipe.busy}
         onPointerDown={(event) => {
           if (event.button === 0) start()
@@ -77,12 +96,30 @@ export function PanicButton() {
         }}
       >
         <span className="panic-fill" aria-hidden="true" />
-        <span className="panic-label">{t('seizure.panic.button')}</span>
+        <span className="panic-label">
+          {holding ? t('seizure.panic.holding') : practice ? t('seizure.panic.practiceButton') : t('seizure.panic.button')}
+        </span>
       </button>
-      <span id="panic-hint" className="panic-hint">
+      <span id={`${testId}-hint`} className="panic-hint">
         {t('seizure.panic.hint')}
       </span>
+      {notice && (
+        <p role="alert" className={`panic-notice panic-${notice}`} data-testid={`${testId}-${notice}`}>
+          {t(`seizure.panic.${notice}`)}
+        </p>
+      )}
       <Alert testId="panic-error" code={wipe.error} />
     </div>
   )
+}
+
+/** A notice that goes away by itself after `ms`, or when replaced. */
+function useNoticeFor(ms: number): [Notice, (notice: Notice) => void] {
+  const [notice, setNotice] = useState<Notice>(null)
+  useEffect(() => {
+    if (notice === null) return
+    const timer = window.setTimeout(() => setNotice(null), ms)
+    return () => window.clearTimeout(timer)
+  }, [notice, ms])
+  return [notice, setNotice]
 }
