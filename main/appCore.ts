@@ -7,6 +7,7 @@ import { SettingsStore } from './settings/settingsStore'
 import { AutoLock } from './vault/autoLock'
 import { FailedUnlocks } from './vault/failedUnlocks'
 import { VaultService, type ServiceOptions } from './vault/service'
+import type { PanicShortcutStatus } from '../shared/ipc-schema'
 
 export interface AppCoreOptions {
   /** Holds settings.json and the failed-unlock counter; the vault lives in `vault/` inside it. */
@@ -19,6 +20,8 @@ export interface AppCoreOptions {
   /** The ageWorker entry (built .js, or .ts from source): age then runs off the main thread. */
   ageWorker: URL
   throttle?: ServiceOptions['throttle']
+  /** Whether the shell's global panic shortcut is registered; without a shell it is not. */
+  panicShortcut?: () => PanicShortcutStatus
 }
 
 /**
@@ -49,6 +52,7 @@ export async function createAppCore(options: AppCoreOptions) {
     dialogs: options.dialogs,
     age: ageWorkerEngine(options.ageWorker),
     activity: () => autoLock.touch(),
+    panicShortcut: options.panicShortcut ?? (() => ({ active: false, accelerator: '' })),
   })
 
   return {

@@ -1,4 +1,4 @@
-import { app, session, type BrowserWindow } from 'electron'
+import { app, session } from 'electron'
 import type { Language } from '../shared/errors'
 import { createAppCore } from './appCore'
 import { bindIpc } from './ipc/bindIpc'
@@ -9,8 +9,11 @@ import { registerAppScheme } from './shell/protocol'
 import { makeTrustedSender } from './shell/trustedSender'
 import { electronDialogs } from './shell/dialogs'
 import { notifyAboutDocuments } from './shell/notifications'
+import { enableGlobalShortcutsPortal, PanicShortcut } from './shell/panicShortcut'
 import { installSeizureDefences, electronClipboard, lockOnMinimise } from './shell/seizure'
-import { createMainWindow, partition } from './shell/window'
+import { testSwitches } from './shell/testSwitches'
+import { createAppSession, createMainWindow } from './shell/window'
+import { WindowHost } from './shell/windowHost'
 
 /*
  * Crash dumps: Electron's Crashpad handler runs only after crashReporter.start(),
@@ -21,18 +24,16 @@ import { createMainWindow, partition } from './shell/window'
  */
 
 registerAppScheme()
+enableGlobalShortcutsPortal()
 app.enableSandbox()
 
 const language = (): Language => (app.getLocale().toLowerCase().startsWith('ru') ? 'ru' : 'en')
 
-/** Settings and the vault (in `vault/`); the e2e tests point it at a temporary folder. */
-function dataDirectory(): string {
-  return process.env.SESTRA_DATA_DIR || app.getPath('userData')
-}
-
 async function start(): Promise<void> {
-  let window: BrowserWindow | null = null
+  // Filled once the core exists; the window host reaches it through these.
+  let host: WindowHost | null = null
   app.on('second-instance', () => {
+    const window = host?.current
     if (!window) return
     if (window.isMinimized()) window.restore()
     window.focus()
@@ -46,24 +47,31 @@ async function start(): Promise<void> {
   await app.whenReady()
   hardenSession(session.defaultSession, guard)
 
-  // The e2e tests ask for the Argon2id floor, as the CLI does; real vaults calibrate.
+  const shortcut = new PanicShortcut()
   const core = await createAppCore({
-    dataDir: dataDirectory(),
-    kdf: process.env.SESTRA_KDF === 'minimum' ? 'minimum' : 'calibrate',
+    ...testSwitches(process.env, app.isPackaged, app.getPath('userData')),
     clipboard: electronClipboard,
-    dialogs: electronDialogs(() => window, language),
+    dialogs: electronDialogs(() => host?.current ?? null, language),
     // Built beside this file by electron-vite (a separate entry).
     ageWorker: new URL('./ageWorker.js', import.meta.url),
+    panicShortcut: () => shortcut.status(),
   })
-  bindIpc(core.handlers, makeTrustedSender(() => window?.webContents ?? null, guard.origins), language)
+  const appSession = createAppSession(guard, core.vault)
+  const windows = new WindowHost({
+    open: (placement) => {
+      const window = createMainWindow(guard, appSession, placement)
+      lockOnMinimise(core, window)
+      return window
+    },
+    giveUp: () => app.quit(),
+  })
+  host = windows
+  bindIpc(core.handlers, makeTrustedSender(() => windows.current?.webContents ?? null, guard.origins), language)
 
-  window = createMainWindow(guard, core.vault)
-  window.on('closed', () => {
-    window = null
-  })
-  lockWithSystem(core.vault, () => window)
-  lockOnMinimise(core, window)
-  installSeizureDefences(core, session.fromPartition(partition), () => window)
+  windows.open()
+  const renew = () => windows.renew()
+  lockWithSystem(core.vault, renew)
+  installSeizureDefences(core, appSession, shortcut, renew)
   notifyAboutDocuments(core, language)
 }
 

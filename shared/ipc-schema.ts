@@ -68,6 +68,10 @@ const none = z.undefined()
 const passphrase = z.string().min(1).max(1024)
 
 export type VaultState = 'absent' | 'locked' | 'unlocked'
+export interface PanicShortcutStatus {
+  active: boolean
+  accelerator: string
+}
 /** The vault's age public key, and the digits both sides read aloud to compare it. */
 export interface VaultIdentityInfo {
   publicKey: string
@@ -100,6 +104,8 @@ export const ipcSchema = {
   updateSettings: method(settingsPatch).returns<Settings>(),
   /** Destroys the vault now; the shell then quits or shows a fresh install, as set. */
   panicWipe: method(none).returns<void>(),
+  /** Whether the system accepted the panic shortcut; the renderer never assumes it did. */
+  panicShortcutStatus: method(none).returns<PanicShortcutStatus>(),
   setDuressPassphrase: method(
     z.object({ current: passphrase, duress: z.string().min(8).max(1024).nullable() }),
   ).returns<void>(),

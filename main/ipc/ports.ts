@@ -1,6 +1,7 @@
 import type { ClipboardGuard } from '../clipboardGuard'
 import type { AgeEngine } from '../exchange/ageEngine'
 import type { SettingsStore } from '../settings/settingsStore'
+import type { PanicShortcutStatus } from '../../shared/ipc-schema'
 
 export type OpenPurpose = 'evidence' | 'bundle'
 export type SavePurpose = 'report' | 'copy' | 'bundle' | 'lawyerCard'
@@ -25,4 +26,6 @@ export interface AppPorts {
   /** age encryption for bundles, off the main thread in the app. */
   age: AgeEngine
   activity: () => void
+  /** Only the Electron shell registers a global shortcut; elsewhere it is inactive. */
+  panicShortcut: () => PanicShortcutStatus
 }

@@ -7,6 +7,7 @@ type SeizureMethods =
   | 'getSettings'
   | 'updateSettings'
   | 'panicWipe'
+  | 'panicShortcutStatus'
   | 'setDuressPassphrase'
   | 'copyToClipboard'
   | 'reportActivity'
@@ -20,6 +21,7 @@ export function seizureHandlers(vault: VaultService, controls: AppPorts): Pick<H
       if ((await vault.state()) === 'absent') return
       await vault.wipe()
     },
+    panicShortcutStatus: async () => controls.panicShortcut(),
     setDuressPassphrase: async ({ current, duress }) => vault.setDuressPassphrase(current, duress),
     copyToClipboard: async ({ text }) => {
       if ((await vault.state()) !== 'unlocked') throw new SestraError('LOCKED')

@@ -1,20 +1,26 @@
-import { app, powerMonitor, type BrowserWindow } from 'electron'
+import { app, powerMonitor } from 'electron'
+import type { VaultState } from '../../shared/ipc-schema'
+import { watchScreenLock } from './screenLock'
 
 export interface Lockable {
   lock(): void
   onLock(listener: () => void): () => void
+  state(): Promise<VaultState>
 }
 
 /**
- * The renderer held decrypted records in its JS heap; a reload alone may keep
- * the same process and its freed-but-unwiped memory. Killing the renderer
- * process first hands that memory back to the OS, then the page starts fresh
- * in a new process at the lock screen.
+ * The renderer held decrypted records in its JS heap: after every lock it is
+ * replaced by a new one in a new process (`renew`). A lock that is part of a
+ * wipe is left to the wipe's own handler (`seizure.ts`), which clears the
+ * session first and then renews once: the wipe unlinks the key header before
+ * it locks, so the vault already reads as absent here.
  */
-export function discardRenderer(window: BrowserWindow | null): void {
-  if (!window || window.isDestroyed()) return
-  window.webContents.forcefullyCrashRenderer()
-  window.webContents.reload()
+export function renewOnLock(service: Lockable, renew: () => void): () => void {
+  return service.onLock(() => {
+    void service.state().then((state) => {
+      if (state !== 'absent') renew()
+    })
+  })
 }
 
 /**
@@ -22,13 +28,13 @@ export function discardRenderer(window: BrowserWindow | null): void {
  * locks the vault. Quitting locks it too, without the pointless renderer
  * restart.
  */
-export function lockWithSystem(service: Lockable, window: () => BrowserWindow | null): void {
-  const stopDiscarding = service.onLock(() => discardRenderer(window()))
+export function lockWithSystem(service: Lockable, renew: () => void): void {
+  const stopRenewing = renewOnLock(service, renew)
   const lock = () => service.lock()
-  powerMonitor.on('lock-screen', lock)
+  watchScreenLock(lock)
   powerMonitor.on('suspend', lock)
   app.on('before-quit', () => {
-    stopDiscarding()
+    stopRenewing()
     lock()
   })
 }

@@ -1,7 +1,7 @@
 import { app, clipboard, globalShortcut, type BrowserWindow, type Session } from 'electron'
 import type { AppCore } from '../appCore'
 import type { ClipboardPort } from '../clipboardGuard'
-import { discardRenderer } from './locking'
+import type { PanicShortcut } from './panicShortcut'
 
 export const electronClipboard: ClipboardPort = {
   readText: () => clipboard.readText(),
@@ -9,31 +9,22 @@ export const electronClipboard: ClipboardPort = {
 }
 
 /**
- * The Electron half of the panic: a global shortcut that works while the
+ * The Electron half of the panic: the global shortcut, which works while the
  * window is hidden, and what follows a wipe from any trigger (shortcut, hold
  * button, duress, too many wrong passphrases): the session's storage and
- * caches are cleared, then the app quits or shows a fresh install.
+ * caches are cleared, then the app quits or shows a fresh install in a new
+ * window. This is the only renewal a wipe causes (`renewOnLock` leaves the
+ * wipe's own lock alone).
  */
-export function installSeizureDefences(core: AppCore, session: Session, window: () => BrowserWindow | null): void {
+export function installSeizureDefences(core: AppCore, session: Session, shortcut: PanicShortcut, renew: () => void): void {
   const panic = () => {
     core.vault.wipe().catch(() => {
       // Nothing to wipe (already gone): the after-wipe steps below still ran.
     })
   }
-
-  let registered: string | null = null
-  const registerShortcut = (accelerator: string) => {
-    if (registered) globalShortcut.unregister(registered)
-    registered = null
-    try {
-      if (globalShortcut.register(accelerator, panic)) registered = accelerator
-    } catch {
-      // An accelerator Electron cannot parse: the hold button still works.
-    }
-  }
-  void core.settings.get().then((s) => registerShortcut(s.panicShortcut))
+  void core.settings.get().then((s) => shortcut.use(s.panicShortcut, panic))
   core.settings.onChange((s) => {
-    if (s.panicShortcut !== registered) registerShortcut(s.panicShortcut)
+    if (s.panicShortcut !== shortcut.status().accelerator) shortcut.use(s.panicShortcut, panic)
   })
   app.on('will-quit', () => globalShortcut.unregisterAll())
 
@@ -42,7 +33,7 @@ export function installSeizureDefences(core: AppCore, session: Session, window: 
       await session.clearStorageData().catch(() => {})
       await session.clearCache().catch(() => {})
       if ((await core.settings.get()).panicAction === 'quit') app.quit()
-      else discardRenderer(window())
+      else renew()
     })()
   })
 }

@@ -5,6 +5,7 @@ import { hardenSession, type GuardOptions } from './guards'
 import { appEntryUrl, originOf } from './origins'
 import type { VaultService } from '../vault/service'
 import { serveRenderer } from './protocol'
+import type { Placement } from './windowHost'
 
 /**
  * No "persist:" prefix: an in-memory partition. Cookies, localStorage,
@@ -14,16 +15,23 @@ import { serveRenderer } from './protocol'
  */
 export const partition = 'sestra'
 
-export function createMainWindow(guard: GuardOptions, vault: VaultService): BrowserWindow {
-  const { devServerUrl } = guard
+/**
+ * The window's session, set up once: Electron refuses a second
+ * `protocol.handle` for the same scheme, and every replacement window
+ * (`windowHost.ts`) shares this session.
+ */
+export function createAppSession(guard: GuardOptions, vault: VaultService): Session {
   const ses = session.fromPartition(partition, { cache: false })
   hardenSession(ses, guard)
   serveRenderer(ses, join(import.meta.dirname, '../renderer'), vault)
-  if (devServerUrl) widenCspForDevServer(ses, devServerUrl)
+  if (guard.devServerUrl) widenCspForDevServer(ses, guard.devServerUrl)
+  return ses
+}
 
+export function createMainWindow(guard: GuardOptions, ses: Session, placement: Placement | null): BrowserWindow {
+  const { devServerUrl } = guard
   const window = new BrowserWindow({
-    width: 1200,
-    height: 800,
+    ...(placement?.bounds ?? { width: 1200, height: 800 }),
     minWidth: 720,
     minHeight: 520,
     show: false,
@@ -48,11 +56,18 @@ export function createMainWindow(guard: GuardOptions, vault: VaultService): Brow
   // Screen recorders and screenshot tools (and remote-support software) get a
   // black rectangle on Windows and macOS.
   window.setContentProtection(true)
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => appear(window, placement))
   window.loadURL(devServerUrl ?? appEntryUrl).catch((error: Error) => {
     console.error(`Sestra: the window did not load: ${error.message}`)
   })
   return window
+}
+
+/** A window replaced while minimised or in the background (a lock) stays there. */
+function appear(window: BrowserWindow, placement: Placement | null): void {
+  if (placement?.minimized) window.minimize()
+  else if (placement && !placement.focused) window.showInactive()
+  else window.show()
 }
 
 function widenCspForDevServer(ses: Session, devServerUrl: string): void {

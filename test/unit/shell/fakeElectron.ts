@@ -24,6 +24,8 @@ export class FakeSession {
   readonly setSpellCheckerLanguages = vi.fn()
   readonly protocol = {
     handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => {
+      // As Electron: a scheme is handled once per session.
+      if (this.protocolHandlers.has(scheme)) throw new Error(`Failed to register protocol: ${scheme}`)
       this.protocolHandlers.set(scheme, handler)
     }),
   }
@@ -62,10 +64,8 @@ export class FakeSession {
 
 export class FakeWebContents extends EventEmitter {
   openHandler: ((details: { url: string }) => { action: string }) | null = null
-  readonly mainFrame = { frameTreeNodeId: 1 }
-  readonly calls: string[] = []
-  readonly forcefullyCrashRenderer = vi.fn(() => this.calls.push('crash'))
-  readonly reload = vi.fn(() => this.calls.push('reload'))
+  static #nextFrame = 1
+  readonly mainFrame = { frameTreeNodeId: FakeWebContents.#nextFrame++ }
   constructor(readonly session: FakeSession = new FakeSession('default')) {
     super()
   }
@@ -74,44 +74,82 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+type WindowOptions = { webPreferences: { session: FakeSession } & Record<string, unknown> } & Record<string, unknown>
+
 export class BrowserWindow extends EventEmitter {
   static readonly created: BrowserWindow[] = []
   static fromWebContents = vi.fn(() => null)
+  /** Windows not yet destroyed, in the order they were opened. */
+  static open(): BrowserWindow[] {
+    return BrowserWindow.created.filter((w) => !w.destroyed)
+  }
   readonly webContents: FakeWebContents
   readonly setContentProtection = vi.fn()
   readonly loadURL = vi.fn(async () => {})
   readonly focus = vi.fn()
+  readonly show = vi.fn()
+  readonly showInactive = vi.fn()
+  readonly minimize = vi.fn(() => {
+    this.minimized = true
+  })
   destroyed = false
-  constructor(readonly options: { webPreferences: { session: FakeSession } & Record<string, unknown> } & Record<string, unknown>) {
+  minimized = false
+  focused = true
+  constructor(readonly options: WindowOptions) {
     super()
     this.webContents = new FakeWebContents(options.webPreferences.session)
     BrowserWindow.created.push(this)
+  }
+  getBounds() {
+    const { x = 0, y = 0, width = 800, height = 600 } = this.options as Record<string, number>
+    return { x, y, width, height }
   }
   isDestroyed() {
     return this.destroyed
   }
   isMinimized() {
-    return false
+    return this.minimized
   }
-  restore() {}
-  show() {}
+  isFocused() {
+    return this.focused
+  }
+  restore() {
+    this.minimized = false
+  }
+  /** As Electron: 'closed' is emitted, and the window can no longer be used. */
+  destroy() {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.emit('closed')
+  }
 }
 
 class FakeApp extends EventEmitter {
   isPackaged = false
   singleInstance = true
+  ready = false
+  readonly commandLine = { appendSwitch: vi.fn() }
   readonly quit = vi.fn()
   readonly exit = vi.fn()
   readonly enableSandbox = vi.fn()
   readonly requestSingleInstanceLock = vi.fn(() => this.singleInstance)
-  readonly whenReady = vi.fn(async () => {})
+  readonly whenReady = vi.fn(async () => {
+    this.ready = true
+  })
   getLocale = vi.fn(() => 'en-US')
   getPath = vi.fn((name: string) => `/fake/${name}`)
 }
 
 export const app = new FakeApp()
-export const powerMonitor = new EventEmitter()
-export const protocol = { registerSchemesAsPrivileged: vi.fn() }
+export const powerMonitor = Object.assign(new EventEmitter(), {
+  getSystemIdleState: vi.fn((_threshold: number): 'active' | 'idle' | 'locked' | 'unknown' => 'active'),
+})
+export const protocol = {
+  // As Electron: only before ready.
+  registerSchemesAsPrivileged: vi.fn(() => {
+    if (app.ready) throw new Error('protocol.registerSchemesAsPrivileged should be called before app is ready')
+  }),
+}
 export const partitions = new Map<string, FakeSession>()
 export const session = {
   defaultSession: new FakeSession('default'),

@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { lockWithSystem } from '../../../main/shell/locking'
+import { lockWithSystem, renewOnLock } from '../../../main/shell/locking'
+import { watchScreenLock, screenLockPollMs } from '../../../main/shell/screenLock'
 import { VaultService } from '../../../main/vault/service'
 import { tempDir } from '../../support/tempDirs'
-import { app, BrowserWindow, FakeSession, powerMonitor } from './fakeElectron'
+import { app, powerMonitor } from './fakeElectron'
 
 vi.mock('electron', () => import('./fakeElectron'))
 
@@ -14,48 +15,76 @@ async function unlockedService() {
   return service
 }
 
-const newWindow = () => new BrowserWindow({ webPreferences: { session: new FakeSession('sestra') } })
-
 beforeEach(() => {
   app.removeAllListeners()
   powerMonitor.removeAllListeners()
 })
 
-describe('locking with the system', () => {
-  it.each(['lock-screen', 'suspend'])('%s locks the vault and restarts the renderer', async (event) => {
+describe('a lock gives the window a new renderer', () => {
+  it('any lock, e.g. from the lock button, renews the window once', async () => {
     const service = await unlockedService()
-    const window = newWindow()
-    lockWithSystem(service, () => window as never)
-    powerMonitor.emit(event)
-    expect(await service.state()).toBe('locked')
-    expect(window.webContents.calls).toEqual(['crash', 'reload'])
-  })
-
-  it('any lock, e.g. from the lock button, restarts the renderer in a new process', () => {
-    const listeners: (() => void)[] = []
-    const service = { lock: () => listeners.forEach((l) => l()), onLock: (l: () => void) => (listeners.push(l), () => {}) }
-    const window = newWindow()
-    lockWithSystem(service, () => window as never)
+    const renew = vi.fn()
+    renewOnLock(service, renew)
     service.lock()
-    expect(window.webContents.calls).toEqual(['crash', 'reload'])
+    await vi.waitFor(() => expect(renew).toHaveBeenCalledTimes(1))
+    service.lock() // already locked: nothing to discard
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(renew).toHaveBeenCalledTimes(1)
   })
 
-  it('quitting locks the vault without restarting the renderer', async () => {
+  it("leaves the lock inside a wipe to the wipe's own handler", async () => {
     const service = await unlockedService()
-    const window = newWindow()
-    lockWithSystem(service, () => window as never)
-    app.emit('before-quit')
-    expect(await service.state()).toBe('locked')
-    expect(window.webContents.calls).toEqual([])
+    const renew = vi.fn()
+    renewOnLock(service, renew)
+    const locked = new Promise<void>((resolve) => service.onLock(resolve))
+    await service.wipe()
+    await locked
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(renew).not.toHaveBeenCalled()
   })
+})
 
-  it('a closed window is left alone', async () => {
+describe('locking with the system', () => {
+  it('suspend locks the vault and renews the window', async () => {
     const service = await unlockedService()
-    const window = newWindow()
-    window.destroyed = true
-    lockWithSystem(service, () => window as never)
+    const renew = vi.fn()
+    lockWithSystem(service, renew)
     powerMonitor.emit('suspend')
     expect(await service.state()).toBe('locked')
-    expect(window.webContents.calls).toEqual([])
+    await vi.waitFor(() => expect(renew).toHaveBeenCalledTimes(1))
+  })
+
+  it('quitting locks the vault without renewing the window', async () => {
+    const service = await unlockedService()
+    const renew = vi.fn()
+    lockWithSystem(service, renew)
+    app.emit('before-quit')
+    expect(await service.state()).toBe('locked')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(renew).not.toHaveBeenCalled()
+  })
+})
+
+describe('the OS screen lock', () => {
+  it.each(['darwin', 'win32'] as const)('on %s, comes as the lock-screen event', (platform) => {
+    const lock = vi.fn()
+    watchScreenLock(lock, platform)
+    powerMonitor.emit('lock-screen')
+    expect(lock).toHaveBeenCalledTimes(1)
+  })
+
+  it('on Linux, where that event does not exist, is polled from the idle state', () => {
+    vi.useFakeTimers()
+    try {
+      const lock = vi.fn()
+      watchScreenLock(lock, 'linux')
+      expect(powerMonitor.listenerCount('lock-screen')).toBe(0)
+      powerMonitor.getSystemIdleState.mockReturnValue('locked')
+      vi.advanceTimersByTime(screenLockPollMs)
+      expect(lock).toHaveBeenCalledTimes(1)
+    } finally {
+      powerMonitor.getSystemIdleState.mockReturnValue('active')
+      vi.useRealTimers()
+    }
   })
 })
