@@ -41,6 +41,7 @@ const seizureEn = {
       text: 'Pressing these keys together wipes the vault at once, even while Sestra is minimised or in the background. Nothing asks for confirmation.',
       keys: 'Keys',
       change: 'Use these keys instead',
+      inactive: 'The panic shortcut is not active on this system: use the “Hold to wipe” button.',
     },
     duress: {
       title: 'Duress passphrase',
@@ -120,6 +121,7 @@ const seizureRu: SeizureMessages = {
       text: 'Одновременное нажатие этих клавиш сразу удаляет хранилище, даже когда Sestra свёрнута или в фоне. Подтверждения не будет.',
       keys: 'Клавиши',
       change: 'Использовать другие клавиши',
+      inactive: 'Экстренное сочетание клавиш на этой системе не работает: используйте кнопку «Держите, чтобы удалить».',
     },
     duress: {
       title: 'Парольная фраза под принуждением',

@@ -5,6 +5,7 @@ import { Field } from '../components/Field'
 import { LockLayout } from '../components/LockLayout'
 import { useAction } from '../components/useAction'
 import { useVault } from '../state/vault'
+import { ShortcutInactive } from './seizure/ShortcutInactive'
 
 export function Unlock() {
   const { t } = useTranslation()
@@ -34,6 +35,7 @@ export function Unlock() {
           {busy ? t('unlock.working') : t('unlock.submit')}
         </button>
       </form>
+      <ShortcutInactive />
     </LockLayout>
   )
 }

@@ -5,6 +5,7 @@ import { Alert } from '../../components/Alert'
 import { useAction } from '../../components/useAction'
 import { useSeizure } from '../../state/seizure'
 import { DuressForm } from './DuressForm'
+import { ShortcutInactive } from './ShortcutInactive'
 import './seizure.css'
 
 const failureLimits = [3, 5, 10, 20]
@@ -80,6 +81,7 @@ export function SeizureSettings() {
                 </span>
               ))}
             </p>
+            <ShortcutInactive accelerator={settings.panicShortcut} />
             <label htmlFor="panic-shortcut-choice">{t('seizure.settings.shortcut.change')}</label>
             <select
               id="panic-shortcut-choice"

@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { call } from '../../api'
+
+/**
+ * Says so when the system refused the panic shortcut (Wayland without the
+ * portal, keys taken by another app). Until main has answered, and when it
+ * cannot answer, the shortcut counts as inactive: it is never shown as
+ * working when it might not. `accelerator` re-asks after the keys change.
+ */
+export function ShortcutInactive({ accelerator }: { accelerator?: string }) {
+  const { t } = useTranslation()
+  const [active, setActive] = useState<boolean | null>(null)
+
+  useEffect(() => {
+    let current = true
+    call('panicShortcutStatus').then(
+      (status) => current && setActive(status.active),
+      () => current && setActive(false),
+    )
+    return () => {
+      current = false
+    }
+  }, [accelerator])
+
+  if (active !== false) return null
+  return (
+    <p role="alert" className="warning" data-testid="panic-shortcut-inactive">
+      {t('seizure.settings.shortcut.inactive')}
+    </p>
+  )
+}
