@@ -4,9 +4,10 @@ import { call } from '../../api'
 
 /**
  * Says so when the system refused the panic shortcut (Wayland without the
- * portal, keys taken by another app). Until main has answered, and when it
- * cannot answer, the shortcut counts as inactive: it is never shown as
- * working when it might not. `accelerator` re-asks after the keys change.
+ * portal, keys taken by another app). A failed question counts as a refusal,
+ * so the shortcut is never presented as working when it might not be; the
+ * notice waits only for main's first answer. `accelerator` re-asks after the
+ * keys change.
  */
 export function ShortcutInactive({ accelerator }: { accelerator?: string }) {
   const { t } = useTranslation()
