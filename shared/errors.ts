@@ -30,6 +30,7 @@ export const errorCodes = [
   'PASSPHRASE_TOO_SHORT',
   'PASSPHRASE_TOO_COMMON',
   'PASSPHRASE_TOO_WEAK',
+  'WIPE_INCOMPLETE',
 ] as const
 
 export type ErrorCode = (typeof errorCodes)[number]
@@ -140,6 +141,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   PASSPHRASE_TOO_WEAK: {
     en: 'This passphrase is too easy to guess. Add more words (six random words are a good choice). Nothing was changed.',
     ru: 'Эту парольную фразу слишком легко подобрать. Добавьте слова (шесть случайных слов — хороший выбор). Ничего не изменено.',
+  },
+  WIPE_INCOMPLETE: {
+    en: 'THE WIPE DID NOT FINISH: part of the vault is still on this disk. Delete the vault folder by other means, or destroy the disk.',
+    ru: 'УНИЧТОЖЕНИЕ НЕ ЗАВЕРШЕНО: часть хранилища всё ещё на диске. Удалите папку хранилища другим способом или уничтожьте диск.',
   },
 }
 

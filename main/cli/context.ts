@@ -54,7 +54,8 @@ export async function withVault<T>(
 export function describeError(error: SestraError, language: Language): string {
   const message = errorMessage(error.code, language)
   // For bad input, name the field (e.g. "phones.0") so a script can be fixed;
-  // for a bad bundle, the entry that failed (ids and record types only, never file names).
-  const named = error.code === 'INVALID_INPUT' || error.code.startsWith('BUNDLE_')
+  // for a bad bundle, the entry that failed (ids and record types only, never file names);
+  // for a failed wipe, which of the vault's own files are still there.
+  const named = error.code === 'INVALID_INPUT' || error.code.startsWith('BUNDLE_') || error.code === 'WIPE_INCOMPLETE'
   return named && error.detail ? `${message} (${error.detail})` : message
 }

@@ -143,14 +143,20 @@ export class VaultService {
   /**
    * Not queued behind a running unlock: a panic must not wait. The header
    * goes first; keys are zeroed and the database closed before its files go.
+   * A wipe that could not destroy everything throws WIPE_INCOMPLETE and does
+   * not tell the shell, which would otherwise quit as if it had worked.
    */
   async wipe(): Promise<WipeTimings> {
     this.jobs.abortAll()
+    let incomplete = false
     try {
       return await wipeVault(this.dir, () => this.lock())
+    } catch (error) {
+      incomplete = error instanceof SestraError && error.code === 'WIPE_INCOMPLETE'
+      throw error
     } finally {
       await this.#failurePolicy?.failures.reset().catch(() => {})
-      this.#wipeListeners.emit()
+      if (!incomplete) this.#wipeListeners.emit()
     }
   }
 

@@ -114,7 +114,7 @@ describe('sestra wipe', () => {
     const dir = await initVault()
     const result = await runCli(['wipe', '--vault', dir, '--json'])
     expect(result.code).toBe(0)
-    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['headerDestroyedMs', 'filesRemovedMs'])
+    expect(Object.keys(JSON.parse(result.stdout))).toEqual(['headerDestroyedMs', 'databaseRemovedMs', 'blobsRemovedMs', 'filesRemovedMs'])
     expect((await runCli(['contact', 'list', '--vault', dir], `${pass}\n`)).code).toBe(4)
   })
 })
