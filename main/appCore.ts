@@ -5,12 +5,11 @@ import type { DialogsPort } from './ipc/ports'
 import { ageWorkerEngine } from './exchange/ageWorkerEngine'
 import { SettingsStore } from './settings/settingsStore'
 import { AutoLock } from './vault/autoLock'
-import { FailedUnlocks } from './vault/failedUnlocks'
 import { VaultService, type ServiceOptions } from './vault/service'
 import type { PanicShortcutStatus } from '../shared/ipc-schema'
 
 export interface AppCoreOptions {
-  /** Holds settings.json and the failed-unlock counter; the vault lives in `vault/` inside it. */
+  /** Holds settings.json; the vault lives in `vault/` inside it. */
   dataDir: string
   /** Overrides `dataDir/vault`. */
   vaultDir?: string
@@ -34,11 +33,11 @@ export async function createAppCore(options: AppCoreOptions) {
   let autoLockMinutes = (await settings.get()).autoLockMinutes
   settings.onChange((s) => (autoLockMinutes = s.autoLockMinutes))
 
-  const failures = new FailedUnlocks(join(options.dataDir, 'unlock-failures.json'))
   const vault = new VaultService(options.vaultDir ?? join(options.dataDir, 'vault'), {
     kdf: options.kdf,
     throttle: options.throttle,
-    failurePolicy: { failures, limit: async () => (await settings.get()).wipeAfterFailures },
+    // The counter lives in the vault folder, shared with the CLI (passphraseGuard.ts).
+    failurePolicy: { limit: async () => (await settings.get()).wipeAfterFailures },
   })
 
   const clipboard = new ClipboardGuard(options.clipboard)

@@ -1,6 +1,7 @@
 import { app, session } from 'electron'
 import type { Language } from '../shared/errors'
 import { createAppCore } from './appCore'
+import { unpackedUrl } from './shell/asarPaths'
 import { bindIpc } from './ipc/bindIpc'
 import { hardenSession, installGuards } from './shell/guards'
 import { lockWithSystem } from './shell/locking'
@@ -52,8 +53,8 @@ async function start(): Promise<void> {
     ...testSwitches(process.env, app.isPackaged, app.getPath('userData')),
     clipboard: electronClipboard,
     dialogs: electronDialogs(() => host?.current ?? null, language),
-    // Built beside this file by electron-vite (a separate entry).
-    ageWorker: new URL('./ageWorker.js', import.meta.url),
+    // Built beside this file by electron-vite (a separate entry); unpacked when packaged.
+    ageWorker: unpackedUrl(new URL('./ageWorker.js', import.meta.url)),
     panicShortcut: () => shortcut.status(),
   })
   const appSession = createAppSession(guard, core.vault)

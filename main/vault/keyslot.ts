@@ -116,17 +116,22 @@ export async function sealKeySlot(
   kdf: KdfParams,
   keep: { salt: Buffer; duressVerifier: Buffer } = { salt: secretBuffer(32), duressVerifier: secretBuffer(32) },
 ): Promise<KeySlot> {
-  const nonce = secretBuffer(12)
   const kek = await deriveKey(passphrase, keep.salt, kdf)
   try {
-    const base = { version: headerVersion, kdf, salt: keep.salt, nonce }
-    const cipher = createCipheriv('aes-256-gcm', kek, nonce)
-    cipher.setAAD(aad(base))
-    const wrappedKey = Buffer.concat([cipher.update(dataKey), cipher.final()])
-    return { ...base, wrappedKey, tag: cipher.getAuthTag(), duressVerifier: keep.duressVerifier }
+    return wrapDataKey(dataKey, kek, kdf, keep)
   } finally {
     kek.fill(0)
   }
+}
+
+/** Wraps the data key under a key-encryption key already derived with `kdf` and `keep.salt`. */
+export function wrapDataKey(dataKey: Buffer, kek: Buffer, kdf: KdfParams, keep: { salt: Buffer; duressVerifier: Buffer }): KeySlot {
+  const nonce = secretBuffer(12)
+  const base = { version: headerVersion, kdf, salt: keep.salt, nonce }
+  const cipher = createCipheriv('aes-256-gcm', kek, nonce)
+  cipher.setAAD(aad(base))
+  const wrappedKey = Buffer.concat([cipher.update(dataKey), cipher.final()])
+  return { ...base, wrappedKey, tag: cipher.getAuthTag(), duressVerifier: keep.duressVerifier }
 }
 
 /** The verifier that makes `duress` a duress passphrase for this slot. */
@@ -139,7 +144,8 @@ export async function duressVerifierFor(slot: KeySlot, duress: string): Promise<
   }
 }
 
-export type SlotOpening = { kind: 'key'; dataKey: Buffer } | { kind: 'duress' }
+/** A duress opening hands back its key-encryption key (the caller zeroes it): the fresh vault reuses it. */
+export type SlotOpening = { kind: 'key'; dataKey: Buffer } | { kind: 'duress'; kek: Buffer }
 
 /**
  * One Argon2id run, then: the data key (in a buffer the caller must zero),
@@ -166,7 +172,12 @@ export async function openKeySlot(
     return { kind: 'key', dataKey }
   } catch {
     dataKey.fill(0)
-    if (timingSafeEqual(duressVerifierFrom(kek), slot.duressVerifier)) return { kind: 'duress' }
+    if (timingSafeEqual(duressVerifierFrom(kek), slot.duressVerifier)) {
+      const kept = Buffer.alloc(kek.length)
+      onKeyMaterial?.(kept)
+      kek.copy(kept)
+      return { kind: 'duress', kek: kept }
+    }
     throw new SestraError('WRONG_PASSPHRASE')
   } finally {
     kek.fill(0)
@@ -176,6 +187,7 @@ export async function openKeySlot(
 /** The data key, refusing the duress passphrase as if it were wrong (for passphrase changes). */
 export async function openDataKey(slot: KeySlot, passphrase: string, onKeyMaterial?: (b: Buffer) => void): Promise<Buffer> {
   const opening = await openKeySlot(slot, passphrase, onKeyMaterial)
-  if (opening.kind !== 'key') throw new SestraError('WRONG_PASSPHRASE')
-  return opening.dataKey
+  if (opening.kind === 'key') return opening.dataKey
+  opening.kek.fill(0)
+  throw new SestraError('WRONG_PASSPHRASE')
 }

@@ -1,9 +1,7 @@
 import { SestraError } from '../../shared/errors'
 import type { VaultState } from '../../shared/ipc-schema'
 import type { Store } from '../store/records'
-import type { FailedUnlocks } from './failedUnlocks'
 import { Jobs } from './jobs'
-import { PassphraseThrottle } from './throttle'
 import { wipeVault, type WipeTimings } from './wipe'
 import {
   changePassphrase,
@@ -30,29 +28,18 @@ class Listeners {
   }
 }
 
-const isWrongPassphrase = (e: unknown) => e instanceof SestraError && e.code === 'WRONG_PASSPHRASE'
-
-/** "Wipe after N wrong passphrases": the limit comes from settings, null is off. */
-export interface FailurePolicy {
-  failures: FailedUnlocks
-  limit(): Promise<number | null>
-}
-
-export interface ServiceOptions extends VaultOptions {
-  throttle?: PassphraseThrottle
-  failurePolicy?: FailurePolicy
-}
+export type ServiceOptions = VaultOptions
 
 /**
- * The one vault a running app works with: its directory, whether it is
- * unlocked, and the throttle on wrong passphrases. Plain Node, so the same
- * object serves Electron's IPC and the test harness.
+ * The one vault a running app works with: its directory and whether it is
+ * unlocked. Wrong passphrases go through the core's one policy
+ * (passphraseGuard.ts); reaching "wipe after N" runs this service's wipe, so
+ * the shell hears of it. Plain Node, so the same object serves Electron's IPC
+ * and the test harness.
  */
 export class VaultService {
   readonly dir: string
   readonly #options: VaultOptions
-  readonly #throttle: PassphraseThrottle
-  readonly #failurePolicy: FailurePolicy | undefined
   readonly jobs = new Jobs()
   #open: OpenVault | null = null
   // Create, unlock and passphrase changes run one at a time: two overlapping
@@ -64,9 +51,8 @@ export class VaultService {
 
   constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
-    this.#options = options
-    this.#throttle = options.throttle ?? new PassphraseThrottle()
-    this.#failurePolicy = options.failurePolicy
+    const policy = options.failurePolicy
+    this.#options = policy ? { ...options, failurePolicy: { ...policy, onLimit: () => this.wipe() } } : options
   }
 
   async state(): Promise<VaultState> {
@@ -101,30 +87,13 @@ export class VaultService {
 
   async #unlock(passphrase: string): Promise<void> {
     if (this.#open) return
-    try {
-      this.#open = await this.#throttle.attempt(
-        () => unlockVault(this.dir, passphrase, this.#options),
-        isWrongPassphrase,
-      )
-    } catch (error) {
-      if (isWrongPassphrase(error)) await this.#countFailure()
-      throw error
-    }
-    await this.#failurePolicy?.failures.reset()
+    this.#open = await unlockVault(this.dir, passphrase, this.#options)
     this.#unlockListeners.emit()
   }
 
   /** Reminders run here: documents entering a threshold are announced after each unlock. */
   onUnlock(listener: () => void): () => void {
     return this.#unlockListeners.add(listener)
-  }
-
-  /** The caller still sees "wrong passphrase"; the next screen is a new install. */
-  async #countFailure(): Promise<void> {
-    if (!this.#failurePolicy) return
-    const count = await this.#failurePolicy.failures.increment()
-    const limit = await this.#failurePolicy.limit()
-    if (limit !== null && count >= limit) await this.wipe()
   }
 
   #serially<T>(task: () => Promise<T>): Promise<T> {
@@ -155,7 +124,7 @@ export class VaultService {
       incomplete = error instanceof SestraError && error.code === 'WIPE_INCOMPLETE'
       throw error
     } finally {
-      await this.#failurePolicy?.failures.reset().catch(() => {})
+      await this.#options.failurePolicy?.failures?.reset().catch(() => {})
       if (!incomplete) this.#wipeListeners.emit()
     }
   }
@@ -169,22 +138,17 @@ export class VaultService {
     return this.#lockListeners.add(listener)
   }
 
+  /** Needs the vault unlocked as well as the current passphrase: a locked vault is not a place to guess. */
   changePassphrase(current: string, next: string): Promise<void> {
-    return this.#checkingPassphrase(() =>
-      changePassphrase(this.dir, current, next, { onKeyMaterial: this.#options.onKeyMaterial }),
-    )
+    return this.#serially(async () => {
+      if (!this.#open) throw new SestraError('LOCKED')
+      await changePassphrase(this.dir, current, next, this.#options)
+    })
   }
 
   /** Null clears it. Needs the real passphrase, so a borrowed unlocked laptop cannot set one. */
   setDuressPassphrase(current: string, duress: string | null): Promise<void> {
-    return this.#checkingPassphrase(() =>
-      setDuressPassphrase(this.dir, current, duress, { onKeyMaterial: this.#options.onKeyMaterial }),
-    )
-  }
-
-  /** Header changes that prove the passphrase: queued, and throttled like unlock. */
-  #checkingPassphrase(task: () => Promise<void>): Promise<void> {
-    return this.#serially(() => this.#throttle.attempt(task, isWrongPassphrase))
+    return this.#serially(() => setDuressPassphrase(this.dir, current, duress, this.#options))
   }
 
   get store(): Store {

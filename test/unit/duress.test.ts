@@ -1,8 +1,15 @@
-import { copyFile, readdir } from 'node:fs/promises'
+import { copyFile, readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { changePassphrase, createVault, databaseFile, setDuressPassphrase, unlockVault } from '../../main/vault/vault'
+import { describe, expect, it, vi } from 'vitest'
+import { deriveKey } from '../../main/vault/kdf'
+import { changePassphrase, createVault, databaseFile, headerFile, setDuressPassphrase, unlockVault } from '../../main/vault/vault'
 import { snapshot, tempDir } from '../support/tempDirs'
+
+// The real Argon2id, watched: the duress path must not run it a second time.
+vi.mock('../../main/vault/kdf', async (importOriginal) => {
+  const kdf = await importOriginal<typeof import('../../main/vault/kdf')>()
+  return { ...kdf, deriveKey: vi.fn(kdf.deriveKey) }
+})
 
 const fast = { kdf: 'minimum' } as const
 const real = 'the real passphrase'
@@ -39,6 +46,22 @@ describe('duress passphrase', () => {
     await expect(unlockVault(dir, duress, fast)).rejects.toMatchObject({ code: 'CORRUPT_DATABASE' })
   })
 
+  it('reuses the key-encryption key already derived: one Argon2id run, same salt and parameters', async () => {
+    const dir = await vaultWithDuress()
+    const headerBefore = await readFile(join(dir, headerFile))
+    vi.mocked(deriveKey).mockClear()
+    const opened = await unlockVault(dir, duress, fast)
+    expect(vi.mocked(deriveKey)).toHaveBeenCalledOnce()
+    opened.lock()
+    const headerAfter = await readFile(join(dir, headerFile))
+    // Format, parameters and salt (bytes 0..51) are as before; the wrapped key is new.
+    expect(headerAfter.subarray(0, 52)).toEqual(headerBefore.subarray(0, 52))
+    expect(headerAfter.subarray(64, 112)).not.toEqual(headerBefore.subarray(64, 112))
+    const again = await unlockVault(dir, duress, fast)
+    expect(again.counts().contacts).toBe(0)
+    again.lock()
+  })
+
   it('survives a change of the real passphrase', async () => {
     const dir = await vaultWithDuress()
     await changePassphrase(dir, real, 'the next real passphrase')
@@ -59,6 +82,7 @@ describe('duress passphrase', () => {
     const dir = await vaultWithDuress()
     await setDuressPassphrase(dir, real, null)
     await expect(unlockVault(dir, duress, fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
-    expect((await readdir(dir)).sort()).toEqual(['sestra.db', 'sestra.keys'])
+    expect(await readdir(dir)).toEqual(expect.arrayContaining(['sestra.db', 'sestra.keys']))
+    expect(await readFile(join(dir, 'sestra.failures'), 'utf8')).toMatch(/"count":1\b/)
   })
 })
