@@ -1,41 +1,58 @@
 import { randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { open, rename, rm, stat } from 'node:fs/promises'
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { Readable } from 'node:stream'
-import { Decrypter, Encrypter } from 'age-encryption'
 import { SestraError } from '../../shared/errors'
+import { sealedChunkSize, StreamDamagedError } from '../crypto/stream'
 import { fsyncDirectory } from '../vault/atomicWrite'
 import { toSestraError } from '../vault/ioErrors'
+import {
+  ageMagic,
+  headerLength,
+  maxHeaderSize,
+  newPayloadNonce,
+  openHeader,
+  payloadDecryptor,
+  payloadEncryptor,
+  payloadNonceSize,
+  sealHeader,
+  type DecryptWith,
+  type EncryptTo,
+} from './ageStream'
 
-/** age cannot mix a passphrase with public-key recipients in one file. */
-export type EncryptTo = { recipients: string[] } | { passphrase: string }
-export type DecryptWith = { identity: string } | { passphrase: string }
+export type { DecryptWith, EncryptTo }
 
-const ageMagic = 'age-encryption.org/v1\n'
+/** Ciphertext is read 16 sealed chunks (about 1 MiB) at a time. */
+const readSize = 16 * sealedChunkSize
 
-function fromAsyncIterable(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = source[Symbol.asyncIterator]()
-  // highWaterMark 0: a piece is produced only when age asks for one, so memory stays flat.
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        const next = await iterator.next()
-        if (next.done) controller.close()
-        else controller.enqueue(next.value)
-      },
-      async cancel() {
-        await iterator.return?.()
-      },
+const exists = (path: string) => stat(path).then(() => true, () => false)
+
+/**
+ * Writes buffers in order, one write in flight: the next piece is encrypted
+ * while the previous one goes to disk.
+ */
+function orderedWriter(handle: FileHandle) {
+  let pending: Promise<unknown> = Promise.resolve()
+  let bytes = 0
+  return {
+    async write(buffers: Uint8Array[]): Promise<void> {
+      if (buffers.length === 0) return
+      await pending
+      pending = handle.writev(buffers)
+      pending.catch(() => {})
+      for (const buffer of buffers) bytes += buffer.length
     },
-    { highWaterMark: 0 },
-  )
+    async flush(): Promise<number> {
+      await pending
+      return bytes
+    },
+  }
 }
 
 /**
- * Encrypts the stream into `out`. The ciphertext goes to a hidden temporary
- * file beside it that is renamed into place only when complete and synced,
- * so a failure or a cancel leaves no partial `.age` file behind.
+ * Encrypts the stream into `out` as an age file. The ciphertext goes to a
+ * hidden temporary file beside it that is renamed into place only when
+ * complete and synced, so a failure or a cancel leaves no partial `.age` file
+ * behind.
  */
 export async function encryptToFile(
   plain: AsyncIterable<Uint8Array>,
@@ -43,30 +60,33 @@ export async function encryptToFile(
   out: string,
   signal?: AbortSignal,
 ): Promise<{ bytes: number }> {
-  if (await stat(out).then(() => true, () => false)) throw new SestraError('FILE_EXISTS')
-  const encrypter = new Encrypter()
-  if ('passphrase' in to) encrypter.setPassphrase(to.passphrase)
-  else {
-    if (to.recipients.length === 0) throw new SestraError('INVALID_INPUT', 'no recipients')
-    for (const recipient of to.recipients) encrypter.addRecipient(recipient)
-  }
+  if (await exists(out)) throw new SestraError('FILE_EXISTS')
+  // scrypt runs here, synchronously, for a passphrase: callers in the app keep it off the UI's event loop.
+  const { header, fileKey } = await sealHeader(to)
+  const nonce = newPayloadNonce()
+  const encryptor = payloadEncryptor(fileKey, nonce)
+  fileKey.fill(0)
   const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.partial`)
-  let bytes = 0
   try {
     const handle = await open(temp, 'wx', 0o600)
+    const writer = orderedWriter(handle)
+    let bytes: number
     try {
-      // scrypt runs here, synchronously (about 1.7 s): callers in the app keep it off the UI's event loop.
-      const encrypted = await encrypter.encrypt(fromAsyncIterable(plain))
-      for await (const piece of encrypted) {
+      await writer.write([header, nonce])
+      for await (const piece of plain) {
         if (signal?.aborted) throw new SestraError('ABORTED')
-        await handle.write(piece)
-        bytes += piece.length
+        await writer.write(encryptor.push(piece))
       }
+      if (signal?.aborted) throw new SestraError('ABORTED')
+      await writer.write(encryptor.finish())
+      bytes = await writer.flush()
       await handle.sync()
     } finally {
+      encryptor.wipe()
+      await writer.flush().catch(() => {})
       await handle.close()
     }
-    if (await stat(out).then(() => true, () => false)) throw new SestraError('FILE_EXISTS')
+    if (await exists(out)) throw new SestraError('FILE_EXISTS')
     await rename(temp, out)
     await fsyncDirectory(dirname(out)).catch(() => {})
     return { bytes }
@@ -76,54 +96,69 @@ export async function encryptToFile(
   }
 }
 
-async function peek(path: string, length: number): Promise<Buffer> {
-  let handle
+async function openForReading(path: string): Promise<FileHandle> {
   try {
-    handle = await open(path, 'r')
+    return await open(path, 'r')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SestraError('NOT_FOUND', 'bundle file')
     throw toSestraError(error)
   }
-  try {
-    const buffer = Buffer.alloc(length)
-    const { bytesRead } = await handle.read(buffer, 0, length, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
+}
+
+async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafeSlow(length)
+  const { bytesRead } = await handle.read(buffer, 0, length, position)
+  return buffer.subarray(0, bytesRead)
 }
 
 /**
  * Opens `path` for streaming decryption. Header failures are told apart here
- * (not age, not for this key, wrong passphrase); anything age rejects later,
- * in the payload, is a cut or changed file. The plaintext only exists in the
- * pieces handed to the caller: nothing is written to disk.
+ * (not age, not for this key, wrong passphrase); anything refused later, in
+ * the payload, is a cut or changed file. The plaintext only exists in the
+ * pieces handed to the caller: nothing is written to disk. The file is read
+ * again from the start of its payload only when the caller starts reading.
  */
 export async function decryptFile(path: string, key: DecryptWith): Promise<AsyncIterable<Uint8Array>> {
-  const head = await peek(path, 64 * 1024)
-  if (!head.subarray(0, ageMagic.length).equals(Buffer.from(ageMagic))) throw new SestraError('BUNDLE_NOT_AGE')
-  const headerEnd = head.indexOf('\n---')
-  const usesPassphrase = head.subarray(0, headerEnd === -1 ? head.length : headerEnd).includes('\n-> scrypt ')
-  const decrypter = new Decrypter()
-  if ('passphrase' in key) decrypter.addPassphrase(key.passphrase)
-  else decrypter.addIdentity(key.identity)
-  const source = Readable.toWeb(createReadStream(path, { highWaterMark: 1024 * 1024 })) as ReadableStream<Uint8Array>
-  let plain: ReadableStream<Uint8Array>
+  const handle = await openForReading(path)
+  let head: Buffer
   try {
-    plain = await decrypter.decrypt(source)
-  } catch (error) {
-    await source.cancel().catch(() => {})
-    if (!/no identity matched/.test((error as Error).message)) throw new SestraError('BUNDLE_DAMAGED', 'header')
-    if ('passphrase' in key && usesPassphrase) throw new SestraError('BUNDLE_WRONG_PASSPHRASE')
-    throw new SestraError('BUNDLE_NOT_FOR_YOU', usesPassphrase ? 'the bundle needs its passphrase' : undefined)
+    head = await readAt(handle, 0, maxHeaderSize + payloadNonceSize)
+  } finally {
+    await handle.close()
   }
-  return authenticated(plain)
-}
-
-async function* authenticated(plain: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  try {
-    for await (const piece of plain) yield piece
-  } catch {
+  if (!head.subarray(0, ageMagic.length).equals(Buffer.from(ageMagic))) throw new SestraError('BUNDLE_NOT_AGE')
+  const length = headerLength(head)
+  const fileKey = await openHeader(head.subarray(0, length), key)
+  const nonce = head.subarray(length, length + payloadNonceSize)
+  if (nonce.length < payloadNonceSize) {
+    fileKey.fill(0)
     throw new SestraError('BUNDLE_DAMAGED', 'payload')
   }
+  const decryptor = payloadDecryptor(fileKey, nonce)
+  fileKey.fill(0)
+  return (async function* payload() {
+    const reading = await openForReading(path)
+    let position = length + payloadNonceSize
+    // One read ahead: the disk works while the previous piece is decrypted.
+    let next = readAt(reading, position, readSize)
+    try {
+      for (;;) {
+        const sealed = await next
+        if (sealed.length === 0) break
+        position += sealed.length
+        next = readAt(reading, position, readSize)
+        const plain = decryptor.push(sealed)
+        if (plain.length > 0) yield Buffer.concat(plain)
+      }
+      const last = decryptor.finish()
+      if (last.length > 0) yield last
+    } catch (error) {
+      if (error instanceof StreamDamagedError) throw new SestraError('BUNDLE_DAMAGED', 'payload')
+      throw toSestraError(error)
+    } finally {
+      decryptor.wipe()
+      await next.catch(() => {})
+      await reading.close()
+    }
+  })()
 }

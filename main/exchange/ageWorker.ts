@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { SestraError } from '../../shared/errors'
 import { decryptFile, encryptToFile } from './ageFiles'
-import { piecesInFlight, type AgeMessage, type AgeWorkerJob } from './ageWorkerProtocol'
+import { chunkMessage, piecesInFlight, type AgeMessage, type AgeWorkerJob } from './ageWorkerProtocol'
 
 /*
  * Worker thread entry: runs one age encryption or decryption for the main
@@ -57,10 +57,7 @@ async function decrypt(from: AgeWorkerJob & { op: 'decrypt' }): Promise<void> {
   send({ type: 'ready' })
   port!.on('message', (message: AgeMessage) => {
     if (message.type !== 'pull') return
-    plain.next().then(
-      (next) => send(next.done ? { type: 'end' } : { type: 'chunk', data: next.value }),
-      fail,
-    )
+    plain.next().then((next) => (next.done ? send({ type: 'end' }) : port!.postMessage(...chunkMessage(next.value))), fail)
   })
 }
 

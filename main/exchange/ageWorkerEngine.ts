@@ -1,7 +1,31 @@
 import { Worker } from 'node:worker_threads'
 import { SestraError } from '../../shared/errors'
 import type { AgeEngine } from './ageEngine'
-import { piecesInFlight, type AgeMessage, type AgeWorkerJob } from './ageWorkerProtocol'
+import { chunkMessage, pieceSize, piecesInFlight, type AgeMessage, type AgeWorkerJob } from './ageWorkerProtocol'
+
+/**
+ * Gathers pieces of any size (tar headers of 512 bytes, views into the
+ * vault's read buffers) into fresh buffers of `pieceSize`, which this thread
+ * owns and can hand over without a copy.
+ */
+async function* batched(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let batch = new Uint8Array(pieceSize)
+  let filled = 0
+  for await (const piece of pieces) {
+    for (let at = 0; at < piece.length; ) {
+      const taken = Math.min(pieceSize - filled, piece.length - at)
+      batch.set(piece.subarray(at, at + taken), filled)
+      filled += taken
+      at += taken
+      if (filled === pieceSize) {
+        yield batch
+        batch = new Uint8Array(pieceSize)
+        filled = 0
+      }
+    }
+  }
+  if (filled > 0) yield batch.subarray(0, filled)
+}
 
 /**
  * age in a worker thread, for the app: the main process keeps answering the
@@ -15,7 +39,7 @@ export function ageWorkerEngine(entry: URL): AgeEngine {
   return {
     async encryptToFile(plain, to, out, signal) {
       const worker = start({ op: 'encrypt', to, out })
-      const pieces = plain[Symbol.asyncIterator]()
+      const pieces = batched(plain)
       const abort = () => worker.postMessage({ type: 'abort' } satisfies AgeMessage)
       signal?.addEventListener('abort', abort)
       // Pieces are read one after another, in the order the worker asks.
@@ -29,7 +53,8 @@ export function ageWorkerEngine(entry: URL): AgeEngine {
                 if (sourceError) return
                 try {
                   const next = await pieces.next()
-                  worker.postMessage((next.done ? { type: 'end' } : { type: 'chunk', data: next.value }) satisfies AgeMessage)
+                  if (next.done) worker.postMessage({ type: 'end' } satisfies AgeMessage)
+                  else worker.postMessage(...chunkMessage(next.value))
                 } catch (error) {
                   sourceError = error
                   abort()
