@@ -16,5 +16,7 @@ export interface Command {
 // Option fragments most commands share.
 export const vaultOption = { vault: { type: 'string' } } as const
 export const jsonOption = { json: { type: 'boolean' } } as const
+/** Lets tests set passphrases below the floor; every command that sets one takes it. */
+export const allowWeakOption = { 'allow-weak': { type: 'boolean' } } as const
 
 export const printJson = (ctx: CliContext, value: unknown) => ctx.stdout(JSON.stringify(value, null, 2))

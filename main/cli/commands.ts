@@ -3,7 +3,7 @@ import { listContacts } from '../store/contactQueries'
 import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
 import { campaignCommands } from './campaignCommands'
-import { jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
+import { allowWeakOption as allowWeak, jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
 import { requireNewPassphrase, requirePassphrase, requireString, UsageError, withVault } from './context'
 import { evidenceCommands } from './evidenceCommands'
 import { exchangeCommands } from './exchangeCommands'
@@ -11,8 +11,8 @@ import { exchangeCommands } from './exchangeCommands'
 export const commands: Command[] = [
   {
     name: 'init',
-    usage: 'sestra init --vault DIR',
-    options: { ...vault },
+    usage: 'sestra init --vault DIR [--allow-weak]',
+    options: { ...vault, ...allowWeak },
     async run(ctx) {
       const dir = requireString(ctx, 'vault')
       const passphrase = await requireNewPassphrase(ctx, 'New passphrase: ')
@@ -37,8 +37,8 @@ export const commands: Command[] = [
   },
   {
     name: 'passwd',
-    usage: 'sestra passwd --vault DIR   (stdin: current passphrase, then the new one)',
-    options: { ...vault },
+    usage: 'sestra passwd --vault DIR [--allow-weak]   (stdin: current passphrase, then the new one)',
+    options: { ...vault, ...allowWeak },
     async run(ctx) {
       const dir = requireString(ctx, 'vault')
       const current = await requirePassphrase(ctx, 'Current passphrase: ')

@@ -1,4 +1,5 @@
 import { errorMessage, SestraError, type Language } from '../../shared/errors'
+import { assertPassphraseFloor } from '../../shared/passphrasePolicy'
 import { unlockVault, type OpenVault, type VaultOptions } from '../vault/vault'
 import type { PassphraseSource } from './passphraseInput'
 
@@ -26,16 +27,20 @@ export async function requirePassphrase(ctx: CliContext, prompt: string): Promis
   return value
 }
 
-/** Unlocks, runs `fn`, and always locks again so the key is zeroed before exit. */
-/** A passphrase being set: typed twice at a terminal, read once from a pipe. */
+/**
+ * A passphrase being set: typed twice at a terminal, read once from a pipe.
+ * It must reach the floor of shared/passphrasePolicy.ts unless --allow-weak.
+ */
 export async function requireNewPassphrase(ctx: CliContext, prompt: string): Promise<string> {
   const passphrase = await requirePassphrase(ctx, prompt)
+  if (!ctx.options['allow-weak']) assertPassphraseFloor(passphrase)
   if (process.stdin.isTTY && (await requirePassphrase(ctx, 'Repeat it: ')) !== passphrase) {
     throw new UsageError('the two passphrases differ')
   }
   return passphrase
 }
 
+/** Unlocks, runs `fn`, and always locks again so the key is zeroed before exit. */
 export async function withVault<T>(
   ctx: CliContext,
   fn: (vault: OpenVault) => Promise<T> | T,

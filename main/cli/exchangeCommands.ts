@@ -1,29 +1,20 @@
 import { resolve } from 'node:path'
 import type { BundleSelection } from '../../shared/bundle'
 import { isAgeX25519Recipient, verificationMethods, type AllyInput } from '../../shared/domain/ally'
-import { SestraError } from '../../shared/errors'
 import type { DecryptWith, EncryptTo } from '../exchange/ageFiles'
 import { exportBundle } from '../exchange/exportBundle'
 import { keyFingerprint } from '../exchange/fingerprint'
 import { importBundle, type ImportResult } from '../exchange/importBundle'
 import { restoreBundle } from '../exchange/restoreBundle'
-import { minimumPassphraseLength, unlockVault } from '../vault/vault'
-import { jsonOption as json, vaultOption as vault, type Command } from './command'
-import { requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
+import { unlockVault } from '../vault/vault'
+import { allowWeakOption as allowWeak, jsonOption as json, vaultOption as vault, type Command } from './command'
+import { requireNewPassphrase, requirePassphrase, requireString, UsageError, withVault, type CliContext } from './context'
 
 const input = { in: { type: 'string' } } as const
 const passphraseFlag = { passphrase: { type: 'boolean' } } as const
 
 const strings = (ctx: CliContext, name: string) => (ctx.options[name] as string[] | undefined) ?? []
 
-/** age's scrypt is only as strong as the passphrase; refuse the obviously weak. */
-async function bundlePassphrase(ctx: CliContext, prompt: string, creating: boolean): Promise<string> {
-  const value = await requirePassphrase(ctx, prompt)
-  if (creating && [...value].length < minimumPassphraseLength) {
-    throw new SestraError('INVALID_INPUT', 'export passphrase too short')
-  }
-  return value
-}
 
 function printResult(ctx: CliContext, result: ImportResult, verb: string) {
   if (ctx.options.json) return ctx.stdout(JSON.stringify(result, null, 2))
@@ -74,10 +65,11 @@ export const exchangeCommands: Command[] = [
   {
     name: 'export',
     usage:
-      'sestra export --vault DIR --out FILE.age (--to AGE_PUBLIC_KEY)... [--passphrase] [--campaign ID]... [--incident ID]... [--contact ID]...   (stdin: vault passphrase, then the export passphrase)',
+      'sestra export --vault DIR --out FILE.age (--to AGE_PUBLIC_KEY)... [--passphrase [--allow-weak]] [--campaign ID]... [--incident ID]... [--contact ID]...   (stdin: vault passphrase, then the export passphrase)',
     options: {
       ...vault,
       ...passphraseFlag,
+      ...allowWeak,
       out: { type: 'string' },
       to: { type: 'string', multiple: true },
       campaign: { type: 'string', multiple: true },
@@ -100,7 +92,8 @@ export const exchangeCommands: Command[] = [
         campaigns.length || incidents.length || contacts.length ? { kind: 'records', campaigns, incidents, contacts } : { kind: 'vault' }
       const vaultPassphrase = await requirePassphrase(ctx, 'Vault passphrase: ')
       const to: EncryptTo = ctx.options.passphrase
-        ? { passphrase: await bundlePassphrase(ctx, 'Passphrase for the bundle: ', true) }
+        ? // age's scrypt is only as strong as the passphrase: the same floor as a vault's.
+          { passphrase: await requireNewPassphrase(ctx, 'Passphrase for the bundle: ') }
         : { recipients }
       const result = await withVault(ctx, (v) => exportBundle(v.store, { selection, to, out }), vaultPassphrase)
       ctx.stdout(`Wrote ${out} (${result.bytes} bytes): ${Object.entries(result.counts).map(([t, n]) => `${n} ${t}`).join(', ')}`)
@@ -109,8 +102,8 @@ export const exchangeCommands: Command[] = [
   {
     name: 'restore',
     usage:
-      'sestra restore --vault NEWDIR --in FILE.age (--identity-from DIR | --passphrase) [--json]   (stdin: that vault\'s or the bundle\'s passphrase, then the new vault\'s)',
-    options: { ...vault, ...input, ...passphraseFlag, ...json, 'identity-from': { type: 'string' } },
+      'sestra restore --vault NEWDIR --in FILE.age (--identity-from DIR | --passphrase) [--allow-weak] [--json]   (stdin: that vault\'s or the bundle\'s passphrase, then the new vault\'s)',
+    options: { ...vault, ...input, ...passphraseFlag, ...allowWeak, ...json, 'identity-from': { type: 'string' } },
     async run(ctx) {
       const dir = requireString(ctx, 'vault')
       const path = requireString(ctx, 'in')
@@ -125,9 +118,9 @@ export const exchangeCommands: Command[] = [
           other.lock()
         }
       } else {
-        key = { passphrase: await bundlePassphrase(ctx, 'Passphrase of the bundle: ', false) }
+        key = { passphrase: await requirePassphrase(ctx, 'Passphrase of the bundle: ') }
       }
-      const newPassphrase = await requirePassphrase(ctx, 'Passphrase for the new vault: ')
+      const newPassphrase = await requireNewPassphrase(ctx, 'Passphrase for the new vault: ')
       printResult(ctx, await restoreBundle(path, key, dir, newPassphrase, ctx.vaultOptions), 'restored')
     },
   },
@@ -139,7 +132,7 @@ export const exchangeCommands: Command[] = [
     async run(ctx) {
       const path = requireString(ctx, 'in')
       const vaultPassphrase = await requirePassphrase(ctx, 'Vault passphrase: ')
-      const bundleKey = ctx.options.passphrase ? await bundlePassphrase(ctx, 'Passphrase of the bundle: ', false) : null
+      const bundleKey = ctx.options.passphrase ? await requirePassphrase(ctx, 'Passphrase of the bundle: ') : null
       const prefer = ctx.options['prefer-incoming'] ? 'incoming' : 'keep'
       const result = await withVault(
         ctx,

@@ -6,18 +6,28 @@
 export interface PassphraseSource {
   /** The next passphrase, or null when a pipe has no more lines. */
   next(prompt: string): Promise<string | null>
+  /**
+   * Takes the last line of a pipe (record content for --stdin-json, after the
+   * passphrase lines), or null at a terminal or when the pipe is empty.
+   */
+  lastLine(): Promise<string | null>
 }
 
 export function stdinPassphrases(stdin: NodeJS.ReadStream = process.stdin, stderr = process.stderr): PassphraseSource {
-  if (stdin.isTTY) return { next: (prompt) => promptHidden(prompt, stdin, stderr) }
+  if (stdin.isTTY) return { next: (prompt) => promptHidden(prompt, stdin, stderr), lastLine: async () => null }
   let lines: Promise<string[]> | null = null
+  const queue = () => (lines ??= readAll(stdin).then((text) => text.split('\n').map((l) => l.replace(/\r$/, ''))))
   return {
     async next() {
-      lines ??= readAll(stdin).then((text) => text.split('\n').map((l) => l.replace(/\r$/, '')))
-      const queue = await lines
-      const line = queue.shift()
+      const rest = await queue()
+      const line = rest.shift()
       // A trailing newline leaves one empty string behind: that is "no more".
-      return line === undefined || (line === '' && queue.length === 0) ? null : line
+      return line === undefined || (line === '' && rest.length === 0) ? null : line
+    },
+    async lastLine() {
+      const rest = await queue()
+      if (rest.at(-1) === '') rest.pop()
+      return rest.pop() ?? null
     },
   }
 }

@@ -46,6 +46,7 @@ async function readHeader(dir: string) {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new SestraError('NOT_A_VAULT')
+    if (code === 'EISDIR') throw new SestraError('CORRUPT_HEADER', 'key file is a folder')
     throw toSestraError(error)
   }
   return decodeKeySlot(bytes)
@@ -208,8 +209,9 @@ async function openWithKey(dir: string, dataKey: Buffer): Promise<OpenVault> {
   try {
     // SQLite would happily turn a missing or emptied file into a new, empty
     // vault; that must read as damage, not as "all your records are gone".
-    const size = await stat(join(dir, databaseFile)).then((s) => s.size, () => 0)
-    if (size === 0) throw new SestraError('CORRUPT_DATABASE', 'database file missing or empty')
+    // A folder in its place is damage too.
+    const size = await stat(join(dir, databaseFile)).then((s) => (s.isFile() ? s.size : 0), () => 0)
+    if (size === 0) throw new SestraError('CORRUPT_DATABASE', 'database file missing, empty or not a file')
     db = openDatabase(join(dir, databaseFile), dataKey)
     runMigrations(db)
     const store = createStore(db)

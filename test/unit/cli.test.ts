@@ -1,7 +1,12 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { Encrypter } from 'age-encryption'
 import { describe, expect, it } from 'vitest'
-import { headerFile } from '../../main/vault/vault'
+import { endOfArchive, fileHeader, paddingFor } from '../../main/exchange/tar'
+import { commands, findCommand } from '../../main/cli/commands'
+import { exitCodeMeanings, exitCodes } from '../../main/cli/exitCodes'
+import { databaseFile, headerFile } from '../../main/vault/vault'
+import { bundleFormat } from '../../shared/bundle'
 import { runCli } from '../support/runCli'
 import { snapshot, tempDir } from '../support/tempDirs'
 
@@ -102,10 +107,136 @@ describe('sestra CLI', () => {
     expect(result.stderr).toContain('В этой папке нет хранилища Sestra.')
   })
 
+  it('a folder in place of the key file or the database exits 4, changing nothing', async () => {
+    for (const file of [headerFile, databaseFile]) {
+      const dir = await initVault()
+      await rm(join(dir, file))
+      await mkdir(join(dir, file))
+      const before = await snapshot(dir)
+      const result = await runCli(['contact', 'list', '--vault', dir], `${pass}\n`)
+      expect(result.code, file).toBe(4)
+      expectPlainError(result.stderr, /damaged/)
+      expect(await snapshot(dir)).toEqual(before)
+    }
+  })
+
+  it('refuses a passphrase below the floor at init, passwd and export, saying why; --allow-weak lets tests through', async () => {
+    const parent = await tempDir()
+    for (const [weak, why] of [
+      ['qwerty123', /one of the first anyone would try/],
+      ['hunter22', /too easy to guess/],
+      ['kv#9q', /too short/],
+    ] as const) {
+      const refused = await runCli(['init', '--vault', join(parent, 'weak')], `${weak}\n`)
+      expect(refused.code, weak).toBe(2)
+      expectPlainError(refused.stderr, why)
+      expect(refused.stderr).not.toContain(weak)
+    }
+    const russian = await runCli(['init', '--vault', join(parent, 'weak')], 'qwerty123\n', { LANG: 'ru_RU.UTF-8' })
+    expect(russian.stderr).toContain('Эту парольную фразу попробуют одной из первых.')
+    expect(await snapshot(parent)).toEqual({})
+
+    const dir = await initVault()
+    const header = await snapshot(dir)
+    expect((await runCli(['passwd', '--vault', dir], `${pass}\nqwerty123\n`)).code).toBe(2)
+    expect(await snapshot(dir)).toEqual(header)
+    const out = join(parent, 'weak.age')
+    expect((await runCli(['export', '--vault', dir, '--out', out, '--passphrase'], `${pass}\nhunter22\n`)).code).toBe(2)
+    expect(await snapshot(parent)).toEqual({})
+
+    expect((await runCli(['init', '--vault', join(parent, 'weak'), '--allow-weak'], 'hunter22\n')).code).toBe(0)
+    expect((await runCli(['passwd', '--vault', dir, '--allow-weak'], `${pass}\nhunter22\n`)).code).toBe(0)
+    expect((await runCli(['contact', 'list', '--vault', dir], 'hunter22\n')).code).toBe(0)
+  })
+
+  it('--help on every command and on its own, exit 0, listing every exit code', async () => {
+    const general = await runCli(['--help'])
+    expect(general.code).toBe(0)
+    const usages = general.stdout.split('\n').filter((l) => l.startsWith('  sestra '))
+    expect(usages.length).toBeGreaterThan(20)
+    for (const code of Object.values(exitCodes)) expect(general.stdout).toContain(`  ${code}  ${exitCodeMeanings[code]}`)
+    expect(usages).toEqual(commands.map((c) => `  ${c.usage}`))
+    // Every command is found by its words with --help after them; a few of them run for real.
+    for (const command of commands) expect(findCommand([...command.name.split(' '), '--help'])?.command).toBe(command)
+    for (const name of ['init', 'contact add', 'campaign readiness', 'file add', 'export']) {
+      const help = await runCli([...name.split(' '), '--help'])
+      expect(help.code, name).toBe(0)
+      expect(help.stdout).toContain(`Usage: sestra ${name} `)
+    }
+  })
+
+  it('the README lists every exit code, and runs the CLI without npm', async () => {
+    const readme = await readFile(join(import.meta.dirname, '../../README.md'), 'utf8')
+    for (const code of Object.values(exitCodes)) expect(readme).toMatch(new RegExp(`^- \`${code}\` `, 'm'))
+    expect(readme).not.toMatch(/npm run (-s )?cli/)
+  })
+
+  it('reads record content from standard input with --stdin-json, after the passphrase', async () => {
+    const dir = await initVault()
+    const content = { name: 'Json Example', phone: ['+996 555 000 222'], role: ['lawyer'], notes: 'via stdin' }
+    const added = await runCli(['contact', 'add', '--vault', dir, '--stdin-json'], `${pass}\n${JSON.stringify(content)}\n`)
+    expect(added, added.stderr).toMatchObject({ code: 0, stderr: '' })
+    const listed = JSON.parse((await runCli(['contact', 'list', '--vault', dir, '--json'], `${pass}\n`)).stdout)
+    expect(listed).toEqual([expect.objectContaining({ name: 'Json Example', phones: ['+996 555 000 222'], roles: ['lawyer'], notes: 'via stdin' })])
+
+    // Bad JSON, unknown keys, wrong types and a key given twice are usage errors that echo no value.
+    for (const [stdin, args] of [
+      [`${pass}\n{"name": "Json Secret"\n`, []],
+      [`${pass}\n["Json Secret"]\n`, []],
+      [`${pass}\n{"nmae": "Json Secret"}\n`, []],
+      [`${pass}\n{"name": ["Json Secret"]}\n`, []],
+      [`${pass}\n{"name": "Json Secret"}\n`, ['--name', 'Other']],
+      [`${pass}\n`, []],
+    ] as const) {
+      const refused = await runCli(['contact', 'add', '--vault', dir, '--stdin-json', ...args], stdin)
+      expect(refused.code, stdin).toBe(2)
+      expect(refused.stderr).not.toContain('Json Secret')
+    }
+    expect(JSON.parse((await runCli(['contact', 'list', '--vault', dir, '--json'], `${pass}\n`)).stdout)).toHaveLength(1)
+  })
+
   it('never takes a passphrase as an argument', async () => {
     const dir = join(await tempDir(), 'vault')
     const result = await runCli(['init', '--vault', dir, '--passphrase', pass])
     expect(result.code).toBe(2)
+  })
+})
+
+describe('bundle exit codes', () => {
+  it('6 for a damaged bundle or none at all, 7 for one made for someone else, 8 for a newer one; nothing changes', async () => {
+    const [mine, theirs] = [await initVault(), await initVault()]
+    const work = await tempDir()
+    const myKey = (await runCli(['identity', '--vault', mine], `${pass}\n`)).stdout.trim()
+    await runCli(['contact', 'add', '--vault', theirs, '--name', 'Shared Contact'], `${pass}\n`)
+    const good = join(work, 'good.age')
+    expect((await runCli(['export', '--vault', theirs, '--out', good, '--to', myKey], `${pass}\n`)).code).toBe(0)
+    const bytes = await readFile(good)
+
+    const damaged = Buffer.from(bytes)
+    damaged[damaged.length - 20]! ^= 1
+    const manifest = Buffer.from(JSON.stringify({ format: bundleFormat, formatVersion: 99 }))
+    const tar = Buffer.concat([fileHeader('manifest.json', manifest.length, new Date()), manifest, Buffer.alloc(paddingFor(manifest.length)), endOfArchive])
+    const encrypter = new Encrypter()
+    encrypter.addRecipient(myKey)
+    const bundles = {
+      damaged,
+      notAge: Buffer.from('not a bundle at all\n'),
+      newer: Buffer.from(await encrypter.encrypt(tar)),
+    }
+    const before = await snapshot(mine)
+    const importInto = async (vault: string, bundle: Buffer | string) => {
+      const path = typeof bundle === 'string' ? bundle : join(work, 'bad.age')
+      if (typeof bundle !== 'string') await writeFile(path, bundle)
+      const result = await runCli(['import', '--vault', vault, '--in', path], `${pass}\n`)
+      expectPlainError(result.stderr, /Nothing was changed/)
+      return result.code
+    }
+    expect(await importInto(mine, bundles.damaged)).toBe(exitCodes.badBundle)
+    expect(await importInto(mine, bundles.notAge)).toBe(exitCodes.badBundle)
+    expect(await importInto(mine, bundles.newer)).toBe(exitCodes.newerBundle)
+    expect(await importInto(theirs, good)).toBe(exitCodes.foreignBundle)
+    expect(await snapshot(mine)).toEqual(before)
+    expect((await runCli(['import', '--vault', mine, '--in', good], `${pass}\n`)).code).toBe(0)
   })
 })
 

@@ -3,6 +3,7 @@ import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { changePassphrase, createVault, databaseFile, headerFile, latestSchemaVersion, readHeaderInfo, unlockVault } from '../../main/vault/vault'
+import { failuresFile } from '../../main/vault/layout'
 import { snapshot, tempDir } from '../support/tempDirs'
 
 const fast = { kdf: 'minimum' } as const
@@ -60,13 +61,15 @@ describe('vault lifecycle', () => {
     reopened.lock()
   })
 
-  it('a wrong current passphrase changes nothing', async () => {
+  it('a wrong current passphrase changes nothing, and counts as a failure', async () => {
     const dir = await newVault()
     const before = await snapshot(dir)
     await expect(changePassphrase(dir, 'wrong wrong wrong', 'a completely new passphrase')).rejects.toMatchObject({
       code: 'WRONG_PASSPHRASE',
     })
-    expect(await snapshot(dir)).toEqual(before)
+    const { [failuresFile]: counter, ...after } = await snapshot(dir)
+    expect(after).toEqual(before)
+    expect(counter).toBeDefined()
   })
 
   it('lock zeroes every key buffer and closes the database', async () => {
