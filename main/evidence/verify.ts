@@ -26,13 +26,11 @@ export async function verifyVault(store: Store, signal?: AbortSignal, onProgress
     if (signal?.aborted) throw new SestraError('ABORTED')
     const problem = (kind: VerifyProblem['kind'], expected: string, actual: string) =>
       problems.push({ kind, recordType: 'file', recordId: file.id, label: file.name, position: null, expected, actual })
-    const actual = await store.files.digest(file.id, signal)
+    const found = await store.files.check(file.id, signal)
     report.files++
-    report.bytes += actual.size
+    report.bytes += file.size
     onProgress?.(report.bytes)
-    if (actual.sha256 !== file.sha256 || actual.size !== file.size) {
-      problem('file_content', `${file.size} bytes, sha256 ${file.sha256}`, `${actual.size} bytes, sha256 ${actual.sha256}`)
-    }
+    if (found !== null) problem('file_content', `${file.size} bytes, sha256 ${file.sha256}`, found)
     const intake = chain('file', file.id, file.name)[0]
     if (intake?.action === 'intake' && (intake.detail.sha256 !== file.sha256 || intake.detail.size !== file.size)) {
       problem('file_record', `${String(intake.detail.size)} bytes, sha256 ${String(intake.detail.sha256)}`, `${file.size} bytes, sha256 ${file.sha256}`)

@@ -1,11 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
-import { ChunkWriter, yieldToEventLoop } from './chunkWriter'
+import type { BlobFolder } from './blobs/blobFolder'
+import type { FileStore } from './files'
 import { isSqlValue } from './tableRows'
 
 export interface StagedFile {
-  /** The row holding the chunks until commit; equals the incoming id unless that id is taken. */
+  /** The hidden row holding the blob until commit; equals the incoming id unless that id is taken. */
   stageId: string
   size: number
   sha256: string
@@ -13,23 +14,32 @@ export interface StagedFile {
 
 /**
  * Moves whole files, with their ids, in and out of the vault for bundles.
- * Incoming bytes are staged as hidden rows (complete = 0, the same state an
- * interrupted intake leaves, swept at unlock) and become visible only in the
- * caller's transaction, so a bundle that fails a later check leaves nothing.
+ * Incoming bytes are staged as blobs under hidden rows (complete = 0, swept
+ * at unlock) and become visible only in the caller's transaction, so a
+ * bundle that fails a later check leaves nothing.
  */
 export class FileTransfer {
   readonly #db: Database
+  readonly #blobs: BlobFolder
+  readonly #files: FileStore
+  /** Blobs replaced by `commit`, unlinked once the transaction has committed. */
+  #replaced: string[] = []
 
-  constructor(db: Database) {
+  constructor(db: Database, blobs: BlobFolder, files: FileStore) {
     this.#db = db
+    this.#blobs = blobs
+    this.#files = files
   }
 
   /** Runs `fn` in one transaction whose foreign keys are checked at commit, so rows may arrive in any order. */
   atomically<T>(fn: () => T): T {
-    return this.#db.transaction(() => {
+    this.#replaced = []
+    const result = this.#db.transaction(() => {
       this.#db.pragma('defer_foreign_keys = ON')
       return fn()
     })()
+    this.#unlink(this.#replaced)
+    return result
   }
 
   hasFile(id: string): boolean {
@@ -37,32 +47,26 @@ export class FileTransfer {
   }
 
   async stage(id: string, source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
-    const taken = this.#db.prepare('SELECT 1 FROM files WHERE id = ?', { pluck: true }).get([id]) !== undefined
-    const stageId = taken ? randomUUID() : id
-    const stamp = new Date().toISOString()
-    this.#db
-      .prepare(
-        `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
-         VALUES (?, 'staged', 'application/octet-stream', 0, '', NULL, 0, ?, ?)`,
-      )
-      .run([stageId, stamp, stamp])
-    const insert = this.#db.prepare('INSERT INTO file_chunks (file_id, seq, data) VALUES (?, ?, ?)')
-    const hash = createHash('sha256')
-    const chunks = new ChunkWriter((seq, bytes) => insert.run([stageId, seq, bytes]))
-    let size = 0
+    const blob = await this.#blobs.write(source)
     try {
-      for await (const piece of source) {
-        hash.update(piece)
-        size += piece.length
-        if (chunks.append(piece) > 0) await yieldToEventLoop()
-      }
-      chunks.finish()
-      return { stageId, size, sha256: hash.digest('hex') }
+      const taken = this.#db.prepare('SELECT 1 FROM files WHERE id = ?', { pluck: true }).get([id]) !== undefined
+      const stageId = taken ? randomUUID() : id
+      const stamp = new Date().toISOString()
+      this.#db.transaction(() => {
+        this.#db
+          .prepare(
+            `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
+             VALUES (?, 'staged', 'application/octet-stream', ?, ?, NULL, 0, ?, ?)`,
+          )
+          .run([stageId, blob.size, blob.sha256, stamp, stamp])
+        this.#files.keep(stageId, blob)
+      })()
+      return { stageId, size: blob.size, sha256: blob.sha256 }
     } catch (error) {
-      this.discard([stageId])
+      await this.#blobs.remove(blob.name).catch(() => {})
       throw error
     } finally {
-      chunks.wipe()
+      blob.key.fill(0)
     }
   }
 
@@ -81,14 +85,37 @@ export class FileTransfer {
       .prepare(`UPDATE files SET ${names.map((n) => `"${n}" = ?`).join(', ')}, complete = 1 WHERE id = ?`)
       .run([...names.map((n) => row[n] as string | number | null), row.id])
     if (staged.stageId === row.id) return
-    this.#db.prepare('DELETE FROM file_chunks WHERE file_id = ?').run([row.id])
-    this.#db.prepare('UPDATE file_chunks SET file_id = ? WHERE file_id = ?').run([row.id, staged.stageId])
+    this.#replaced.push(...this.#blobsOf([row.id]))
+    this.#db.prepare('DELETE FROM file_blobs WHERE file_id = ?').run([row.id])
+    this.#db.prepare('UPDATE file_blobs SET file_id = ? WHERE file_id = ?').run([row.id, staged.stageId])
     this.#db.prepare('DELETE FROM files WHERE id = ?').run([staged.stageId])
   }
 
-  /** Drops staged rows after a failed check; their pages are zeroed by secure_delete. */
+  /** Drops staged rows after a failed check (secure_delete zeroes their keys) and unlinks their blobs. */
   discard(stageIds: string[]): void {
+    const blobs = this.#blobsOf(stageIds, 'AND f.complete = 0')
     const remove = this.#db.prepare('DELETE FROM files WHERE id = ? AND complete = 0')
     for (const id of stageIds) remove.run([id])
+    this.#unlink(blobs)
+  }
+
+  #blobsOf(fileIds: string[], condition = ''): string[] {
+    const select = this.#db.prepare(`SELECT b.blob FROM file_blobs b JOIN files f ON f.id = b.file_id WHERE f.id = ? ${condition}`, { pluck: true })
+    return fileIds.flatMap((id) => select.all([id]) as string[])
+  }
+
+  /**
+   * Without their key rows these blobs are noise; one that fails to go now is
+   * swept at the next unlock. Synchronous, as the callers' transactions are:
+   * when they return, the folder is as the database says.
+   */
+  #unlink(names: string[]): void {
+    for (const name of names) {
+      try {
+        this.#blobs.removeNow(name)
+      } catch {
+        // Swept at the next unlock.
+      }
+    }
   }
 }

@@ -1,35 +1,36 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import { fileMetaInput, type FileMetaInput, type FileRecord } from '../../shared/domain/file'
 import type { Database } from '../vault/database'
 import { CustodyLog } from '../evidence/custodyLog'
 import { sniffMime } from '../evidence/sniffMime'
+import { BlobDamagedError, type BlobFolder, type BlobRef, type WrittenBlob } from './blobs/blobFolder'
 
-import { ChunkWriter, chunkSize, yieldToEventLoop } from './chunkWriter'
-
-export { chunkSize }
+/** 1 MiB: the piece size files are read from disk in, and how much of the head the type is sniffed from. */
+export const chunkSize = 1024 * 1024
 
 /**
- * Files live inside the encrypted database as numbered chunks, so a multi-GB
- * video never has to fit in memory and never touches disk in plaintext.
+ * Stored files: the record (name, type, size, SHA-256) in the database, the
+ * bytes in an encrypted blob beside it whose key row (`file_blobs`) lives in
+ * the database too. A record exists only once its blob is durable on disk.
  */
 export class FileStore {
   readonly #db: Database
+  readonly #blobs: BlobFolder
   readonly #custody: CustodyLog
 
-  constructor(db: Database, custody = new CustodyLog(db)) {
+  constructor(db: Database, blobs: BlobFolder, custody = new CustodyLog(db)) {
     this.#db = db
+    this.#blobs = blobs
     this.#custody = custody
   }
 
   /**
-   * Streams `source` in. The record stays hidden (complete = 0) until every
-   * chunk is written; an aborted or failed import deletes what it wrote, and
-   * a crash mid-import is swept up at the next unlock. Each chunk commits on
-   * its own, so other writes made meanwhile never share the import's fate.
-   * The MIME type is sniffed from the first chunk (a claimed `mime` is not
-   * trusted); the record becomes visible together with its custody "intake"
-   * entry, in one transaction.
+   * Streams `source` into a new blob; only when the blob is durable does the
+   * record appear, together with its key row and its custody "intake" entry,
+   * in one transaction. An aborted or failed import leaves nothing (a crash
+   * at worst a blob without a row, swept at the next unlock). The MIME type
+   * is sniffed from the first bytes (a claimed `mime` is not trusted).
    */
   async add(
     meta: FileMetaInput,
@@ -41,57 +42,55 @@ export class FileStore {
     if (!parsed.success) throw new SestraError('INVALID_INPUT')
     const stamp = new Date().toISOString()
     const id = randomUUID()
-    this.#db
-      .prepare(
-        `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
-         VALUES ($id, $name, $mime, 0, '', $modifiedAt, 0, $stamp, $stamp)`,
-      )
-      .run({ id, ...parsed.data, stamp })
-    const insert = this.#db.prepare('INSERT INTO file_chunks (file_id, seq, data) VALUES (?, ?, ?)')
-    const hash = createHash('sha256')
-    let size = 0
-    let mime = sniffMime(new Uint8Array(0), true)
-    const chunks = new ChunkWriter((seq, bytes, last) => {
-      if (seq === 0) mime = sniffMime(bytes, last)
-      insert.run([id, seq, bytes])
-    })
+    const head = new Head()
+    let blob: WrittenBlob | null = null
     try {
-      for await (const piece of source) {
-        if (signal?.aborted) throw new SestraError('ABORTED')
-        hash.update(piece)
-        size += piece.length
-        chunks.append(piece)
-        onProgress?.(size)
-        await yieldToEventLoop()
-      }
-      if (signal?.aborted) throw new SestraError('ABORTED')
-      chunks.finish()
-      const sha256 = hash.digest('hex')
+      blob = await this.#blobs.write(source, {
+        signal,
+        onPiece: (piece, total) => {
+          head.take(piece)
+          onProgress?.(total)
+        },
+      })
+      const { size, sha256 } = blob
+      const mime = sniffMime(head.bytes(), size <= chunkSize)
+      const { name, modifiedAt } = parsed.data
       this.#db.transaction(() => {
         this.#db
-          .prepare('UPDATE files SET size = ?, sha256 = ?, mime = ?, complete = 1 WHERE id = ?')
-          .run([size, sha256, mime, id])
-        const { name, modifiedAt } = parsed.data
+          .prepare(
+            `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
+             VALUES ($id, $name, $mime, $size, $sha256, $modifiedAt, 1, $stamp, $stamp)`,
+          )
+          .run({ id, name, mime, size, sha256, modifiedAt, stamp })
+        this.keep(id, blob!)
         this.#custody.append('file', id, 'intake', { name, size, sha256, mime, modifiedAt }, new Date(stamp))
       })()
       return this.get(id)
     } catch (error) {
-      // If the database is gone (locked or wiped mid-import) there is nothing
-      // to clean; anything left incomplete is swept at the next unlock.
-      try {
-        this.delete(id)
-      } catch {
-        // Nothing to clean: the row goes with the next sweep.
-      }
+      // Locked or wiped meanwhile, the unlink may fail too: the next unlock sweeps the blob.
+      if (blob) await this.#blobs.remove(blob.name).catch(() => {})
       throw error
     } finally {
-      chunks.wipe()
+      blob?.key.fill(0)
+      head.wipe()
     }
   }
 
-  /** Removes what an interrupted import left; called at unlock. */
-  sweepIncomplete(): void {
+  /** Records the key row of a blob now durable on disk, inside the caller's transaction. */
+  keep(fileId: string, blob: BlobRef): void {
+    this.#db
+      .prepare('INSERT INTO file_blobs (file_id, blob, key, padded_size) VALUES (?, ?, ?, ?)')
+      .run([fileId, blob.name, blob.key, blob.paddedSize])
+  }
+
+  /**
+   * At unlock: removes what an interrupted import left (hidden rows, then
+   * temporary files and blobs no row names). Returns how many blobs went.
+   */
+  async sweep(): Promise<number> {
     this.#db.exec('DELETE FROM files WHERE complete = 0')
+    const known = new Set(this.#db.prepare('SELECT blob FROM file_blobs', { pluck: true }).all() as string[])
+    return this.#blobs.sweep((name) => known.has(name))
   }
 
   get(id: string): FileRecord {
@@ -107,61 +106,62 @@ export class FileStore {
       .map(fromRow)
   }
 
-  /** Yields the stored bytes chunk by chunk. */
+  /** Yields the stored bytes in large pieces. */
   async *read(id: string): AsyncGenerator<Uint8Array> {
-    this.get(id)
-    const select = this.#db.prepare('SELECT data FROM file_chunks WHERE file_id = ? AND seq = ?', { pluck: true })
-    for (let seq = 0; ; seq++) {
-      const data = select.get([id, seq])
-      if (data === undefined) return
-      yield data as Uint8Array
-      await yieldToEventLoop()
-    }
+    yield* this.#pieces(this.#ref(id))
   }
 
   /**
    * Bytes `start` to `endInclusive` (both within the file), for HTTP Range
-   * and video seeking: only the chunks that hold the range are read.
+   * and video seeking: only the 64 KiB chunks that hold the range are read.
    */
   async *readRange(id: string, start: number, endInclusive: number): AsyncGenerator<Uint8Array> {
-    const { size } = this.get(id)
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(endInclusive) || start < 0 || start > endInclusive || endInclusive >= size) {
+    const ref = this.#ref(id)
+    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(endInclusive) || start < 0 || start > endInclusive || endInclusive >= ref.size) {
+      ref.key.fill(0)
       throw new SestraError('INVALID_INPUT', 'range')
     }
-    // The stride comes from the stored file, so files written with another chunk size still seek right.
-    const stride = Number(
-      this.#db.prepare('SELECT length(data) FROM file_chunks WHERE file_id = ? AND seq = 0', { pluck: true }).get([id]),
-    )
-    const select = this.#db.prepare('SELECT data FROM file_chunks WHERE file_id = ? AND seq = ?', { pluck: true })
-    for (let seq = Math.floor(start / stride); seq * stride <= endInclusive; seq++) {
-      const data = select.get([id, seq]) as Uint8Array | undefined
-      if (data === undefined) throw new SestraError('CORRUPT_DATABASE', 'missing file chunk')
-      const from = Math.max(start - seq * stride, 0)
-      const to = Math.min(endInclusive - seq * stride + 1, data.length)
-      yield data.subarray(from, to)
-      await yieldToEventLoop()
-    }
+    yield* this.#pieces(ref, start, endInclusive + 1)
   }
 
-  /** Re-reads every stored byte: what `verify` compares with the hash recorded at intake. */
+  /** Re-reads every stored byte: the size and SHA-256 of what is stored now. */
   async digest(id: string, signal?: AbortSignal): Promise<{ size: number; sha256: string }> {
-    const hash = createHash('sha256')
-    let size = 0
-    for await (const data of this.read(id)) {
-      if (signal?.aborted) throw new SestraError('ABORTED')
-      hash.update(data)
-      size += data.length
+    const ref = this.#ref(id)
+    try {
+      return { size: ref.size, sha256: await this.#blobs.digest(ref, signal) }
+    } catch (error) {
+      throw damaged(error)
+    } finally {
+      ref.key.fill(0)
     }
-    return { size, sha256: hash.digest('hex') }
   }
 
   /**
-   * Removes the file; chunks, attachments and its own custody chain go with
-   * the row (secure_delete zeroes their pages). Each incident it was attached
-   * to keeps a "file_detached" entry naming what was deleted.
+   * What `verify` asks: null when the stored bytes are those recorded at
+   * intake, or else what was found instead (a missing or damaged blob, or
+   * other bytes), in words for the report.
    */
-  delete(id: string, now = new Date()): void {
-    this.#db.transaction(() => {
+  async check(id: string, signal?: AbortSignal): Promise<string | null> {
+    const file = this.get(id)
+    const row = this.#db.prepare('SELECT 1 FROM file_blobs WHERE file_id = ?', { pluck: true }).get([id])
+    if (row === undefined) return 'no encrypted blob recorded'
+    try {
+      const { size, sha256 } = await this.digest(id, signal)
+      return size === file.size && sha256 === file.sha256 ? null : `${size} bytes, sha256 ${sha256}`
+    } catch (error) {
+      if (error instanceof SestraError && error.code === 'CORRUPT_DATABASE' && error.detail) return error.detail
+      throw error
+    }
+  }
+
+  /**
+   * Removes the file; its key row, attachments and its own custody chain go
+   * with the row (secure_delete zeroes them), then the blob is unlinked.
+   * Without its key the blob was noise already: crypto-erase, no vacuum.
+   * Each incident it was attached to keeps a "file_detached" entry.
+   */
+  async delete(id: string, now = new Date()): Promise<void> {
+    const blob = this.#db.transaction(() => {
       const row = this.#db.prepare('SELECT name, sha256 FROM files WHERE id = ?').get([id]) as
         | { name: string; sha256: string }
         | undefined
@@ -173,15 +173,63 @@ export class FileStore {
         const detail = { fileId: id, name: row.name, sha256: row.sha256, reason: 'file deleted' }
         this.#custody.append('incident', incidentId, 'file_detached', detail, now)
       }
+      const name = this.#db.prepare('SELECT blob FROM file_blobs WHERE file_id = ?', { pluck: true }).get([id]) as string | undefined
       this.#db.prepare('DELETE FROM files WHERE id = ?').run([id])
+      return name
     })()
-    // secure_delete has zeroed the pages; this hands them back to the file
-    // system, so a deleted video does not leave the vault its size.
-    this.#db.exec('PRAGMA incremental_vacuum')
+    if (blob !== undefined) await this.#blobs.remove(blob)
   }
 
   count(): number {
     return Number(this.#db.prepare('SELECT count(*) FROM files WHERE complete = 1', { pluck: true }).get())
+  }
+
+  #ref(id: string): BlobRef {
+    const row = this.#db
+      .prepare(
+        `SELECT f.size, b.blob, b.key, b.padded_size FROM files f JOIN file_blobs b ON b.file_id = f.id
+         WHERE f.id = ? AND f.complete = 1`,
+      )
+      .get([id]) as { size: number; blob: string; key: Uint8Array; padded_size: number } | undefined
+    if (!row) {
+      this.get(id)
+      throw new SestraError('CORRUPT_DATABASE', 'no encrypted blob recorded')
+    }
+    return { name: row.blob, key: Buffer.from(row.key), size: row.size, paddedSize: row.padded_size }
+  }
+
+  /** Translates blob damage and zeroes the key copy however the reader ends. */
+  async *#pieces(ref: BlobRef, start?: number, end?: number): AsyncGenerator<Uint8Array> {
+    try {
+      yield* this.#blobs.read(ref, start, end)
+    } catch (error) {
+      throw damaged(error)
+    } finally {
+      ref.key.fill(0)
+    }
+  }
+}
+
+const damaged = (error: unknown) => (error instanceof BlobDamagedError ? new SestraError('CORRUPT_DATABASE', error.message) : error)
+
+/** A copy of the first `chunkSize` bytes, for sniffing the type; zeroed after. */
+class Head {
+  readonly #buffer = Buffer.alloc(chunkSize)
+  #filled = 0
+
+  take(piece: Uint8Array): void {
+    const taken = Math.min(piece.length, chunkSize - this.#filled)
+    if (taken <= 0) return
+    this.#buffer.set(piece.subarray(0, taken), this.#filled)
+    this.#filled += taken
+  }
+
+  bytes(): Buffer {
+    return this.#buffer.subarray(0, this.#filled)
+  }
+
+  wipe(): void {
+    this.#buffer.fill(0)
   }
 }
 

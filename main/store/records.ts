@@ -7,6 +7,7 @@ import { travelDocumentInput } from '../../shared/domain/travelDocument'
 import type { Database } from '../vault/database'
 import { CustodyLog } from '../evidence/custodyLog'
 import { IncidentStore } from '../evidence/incidentStore'
+import type { BlobFolder } from './blobs/blobFolder'
 import { FileStore } from './files'
 import { FileTransfer } from './fileTransfer'
 import { VaultIdentity } from './identity'
@@ -16,8 +17,9 @@ import { Table } from './table'
 import { TableRows } from './tableRows'
 
 /** The narrow data layer: everything above it talks to these, never to SQL. */
-export function createStore(db: Database) {
+export function createStore(db: Database, blobs: BlobFolder) {
   const custody = new CustodyLog(db)
+  const files = new FileStore(db, blobs, custody)
   return {
     campaigns: new Table(db, {
       table: 'campaigns',
@@ -40,11 +42,11 @@ export function createStore(db: Database) {
     }),
     incidents: new IncidentStore(db, custody),
     links: new Table(db, { table: 'links', schema: linkInput, orderBy: 'created_at' }),
-    files: new FileStore(db, custody),
+    files,
     custody,
     allies: new Table(db, { table: 'allies', schema: allyInput, orderBy: 'name COLLATE NOCASE, id' }),
     identity: new VaultIdentity(db),
-    fileTransfer: new FileTransfer(db),
+    fileTransfer: new FileTransfer(db, blobs, files),
     tableRows: new TableRows(db),
     plans: new CampaignPlans(db),
     search: new SearchIndex(db),

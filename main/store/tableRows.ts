@@ -5,11 +5,11 @@ export type Row = Record<string, string | number | null>
 
 /**
  * Tables that are not data of their own and never travel in a bundle: the
- * vault's secret identity, file bytes (they travel as files), and what
+ * vault's secret identity, file bytes and blob keys (files travel as files), and what
  * triggers rebuild from the records (the search index and its row map).
  * Virtual tables and their shadow tables are skipped as well.
  */
-const notExported = new Set(['vault_identity', 'file_chunks', 'search_rows'])
+const notExported = new Set(['vault_identity', 'file_chunks', 'file_blobs', 'search_rows'])
 
 /**
  * Every row of every data table, by SQL name, for whole-vault bundles. Working

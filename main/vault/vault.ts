@@ -1,6 +1,8 @@
 import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../shared/errors'
+import { BlobFolder } from '../store/blobs/blobFolder'
+import { moveChunksToBlobs, type MoveProgress } from '../store/blobs/chunkMove'
 import { countRecords, createStore, type RecordCounts, type Store } from '../store/records'
 import { writeFileAtomic } from './atomicWrite'
 import { openDatabase, type Database } from './database'
@@ -18,7 +20,7 @@ import {
   wrapDataKey,
   type KeySlot,
 } from './keyslot'
-import { databaseFile, databaseSideFiles, headerFile } from './layout'
+import { blobsDirectory, databaseFile, databaseSideFiles, headerFile } from './layout'
 import { latestSchemaVersion, runMigrations, schemaVersion } from './migrations'
 import { PassphraseGuard, type GuardOptions } from './passphraseGuard'
 import { wipeVault } from './wipe'
@@ -32,7 +34,11 @@ export interface VaultOptions extends GuardOptions {
   kdf?: 'calibrate' | 'minimum' | KdfParams
   /** Test hook: sees every key buffer so tests can check it is zeroed on lock. */
   onKeyMaterial?: (b: Buffer) => void
+  /** Unlocking a vault made before the blob store moves its files out of the database first; this sees how far it is. */
+  onBlobMove?: (progress: MoveProgress) => void
 }
+
+const blobFolderOf = (dir: string) => new BlobFolder(join(dir, blobsDirectory))
 
 export interface HeaderInfo {
   formatVersion: number
@@ -107,7 +113,9 @@ async function writeNewVault(dir: string, seal: (dataKey: Buffer) => Promise<Key
       // Only settable before the first table: lets deleted files give their space back.
       db.pragma('auto_vacuum = INCREMENTAL')
       runMigrations(db)
-      await createStore(db).identity.ensure()
+      const blobs = blobFolderOf(dir)
+      await blobs.ensure()
+      await createStore(db, blobs).identity.ensure()
     } finally {
       db.close()
     }
@@ -132,7 +140,7 @@ export class OpenVault {
   constructor(dir: string, db: Database, keys: Buffer[]) {
     this.dir = dir
     this.#db = db
-    this.#store = createStore(db)
+    this.#store = createStore(db, blobFolderOf(dir))
     this.#keys = keys
   }
 
@@ -176,7 +184,7 @@ export async function unlockVault(dir: string, passphrase: string, options: Vaul
   const slot = await readHeader(dir)
   const opening = await guardFor(dir, options).attempt(() => openKeySlot(slot, passphrase, options.onKeyMaterial))
   if (opening.kind === 'duress') return replaceWithFreshVault(dir, slot, opening.kek, options)
-  return openWithKey(dir, opening.dataKey)
+  return openWithKey(dir, opening.dataKey, options.onBlobMove)
 }
 
 /**
@@ -204,7 +212,7 @@ async function replaceWithFreshVault(dir: string, slot: KeySlot, kek: Buffer, op
 }
 
 /** Opens the database with the data key, which the returned vault owns (or which is zeroed on failure). */
-async function openWithKey(dir: string, dataKey: Buffer): Promise<OpenVault> {
+async function openWithKey(dir: string, dataKey: Buffer, onBlobMove?: VaultOptions['onBlobMove']): Promise<OpenVault> {
   let db: Database | null = null
   try {
     // SQLite would happily turn a missing or emptied file into a new, empty
@@ -214,8 +222,12 @@ async function openWithKey(dir: string, dataKey: Buffer): Promise<OpenVault> {
     if (size === 0) throw new SestraError('CORRUPT_DATABASE', 'database file missing, empty or not a file')
     db = openDatabase(join(dir, databaseFile), dataKey)
     runMigrations(db)
-    const store = createStore(db)
-    store.files.sweepIncomplete()
+    const blobs = blobFolderOf(dir)
+    await blobs.ensure()
+    const store = createStore(db, blobs)
+    // What a crash left (temporary and unclaimed blobs) goes before an interrupted move resumes.
+    await store.files.sweep()
+    await moveChunksToBlobs(db, blobs, store.files, { onProgress: onBlobMove })
     await store.identity.ensure()
     return new OpenVault(dir, db, [dataKey])
   } catch (error) {

@@ -9,6 +9,7 @@ import { addDays, localToday } from '../../shared/calendarDates'
 import { documentKinds } from '../../shared/domain/travelDocument'
 import { campaignReadiness, createCampaign } from '../../main/store/campaigns'
 import { expiringDocuments } from '../../main/store/documentQueries'
+import { BlobFolder } from '../../main/store/blobs/blobFolder'
 import { createStore } from '../../main/store/records'
 import { openDatabase } from '../../main/vault/database'
 import { runMigrations } from '../../main/vault/migrations'
@@ -37,7 +38,7 @@ function measure(task: () => unknown): { firstMs: number; medianMs: number } {
 export async function benchReadinessAndSearch(root: string, report: Report): Promise<void> {
   const db = openDatabase(join(root, 'readiness.db'), randomBytes(32))
   runMigrations(db)
-  const store = createStore(db)
+  const store = createStore(db, new BlobFolder(join(root, 'readiness-blobs')))
   const today = localToday()
 
   const start = performance.now()

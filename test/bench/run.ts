@@ -8,7 +8,6 @@
  * BENCH_LARGE_VAULT_MB (default 2048) sizes the large vault wiped at the end;
  * BENCH_EXPORT_MB (default 256) sizes the vault exported and restored as a bundle.
  */
-import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { createWriteStream } from 'node:fs'
 import { Readable } from 'node:stream'
@@ -17,23 +16,22 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { promisify } from 'node:util'
 import Database from '@signalapp/sqlcipher'
 import type { ContactInput } from '../../shared/domain/contact'
 import { listContacts } from '../../main/store/contactQueries'
+import { BlobFolder } from '../../main/store/blobs/blobFolder'
 import { createStore, type Store } from '../../main/store/records'
 import { openDatabase } from '../../main/vault/database'
 import { calibrateKdf, minimumKdf } from '../../main/vault/kdf'
 import { runMigrations } from '../../main/vault/migrations'
 import { createVault, unlockVault } from '../../main/vault/vault'
 import { wipeVault } from '../../main/vault/wipe'
-import { intakeFile } from '../../main/evidence/intake'
-import { verifyVault } from '../../main/evidence/verify'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
 import { ageWorkerEngine } from '../../main/exchange/ageWorkerEngine'
 import { ageWorkerSource } from '../support/ageWorkerSource'
 import { ageDecryptWithKey, ageEncryptTo, ageKeygen } from '../support/ageCli'
+import { benchFiles } from './files'
 import { benchReadinessAndSearch } from './readiness'
 
 const contactsCount = 100_000
@@ -41,7 +39,6 @@ const fileMiB = Number(process.env.BENCH_FILE_MB ?? 256)
 const largeVaultMiB = Number(process.env.BENCH_LARGE_VAULT_MB ?? 2048)
 const exportMiB = Number(process.env.BENCH_EXPORT_MB ?? 256)
 const passphrase = 'benchmark passphrase'
-const execFileAsync = promisify(execFile)
 
 // Peak RSS of the whole run, and of the phase running now (reset per phase).
 let peakRssMiB = 0
@@ -100,7 +97,8 @@ interface TableFigures {
 /** The same data layer and schema over an encrypted and a plain database. */
 async function benchContacts(db: Database): Promise<TableFigures> {
   runMigrations(db)
-  const store: Store = createStore(db)
+  // Contacts only: the store's blob folder is never touched.
+  const store: Store = createStore(db, new BlobFolder(join(tmpdir(), 'sestra-bench-no-blobs')))
   const [ids, insertMs] = await timed(() =>
     db.transaction(() => Array.from({ length: contactsCount }, (_, i) => store.contacts.create(contactInput(i)).id))(),
   )
@@ -263,79 +261,12 @@ async function benchWipe(root: string) {
   }
 }
 
-/**
- * The evidence path end to end, from a BENCH_FILE_MB file on disk: `intakeFile`
- * into the encrypted vault against the same FileStore over plain SQLite (the
- * engine's own limit, same binding, same chunks) and against `cp`; `file cat`
- * (every chunk out to /dev/null) likewise; then `verify` time per GiB.
- */
-async function benchEvidenceFiles(root: string) {
-  const source = join(root, 'evidence-source.bin')
-  await pipeline(Readable.from(generated(fileMiB)), createWriteStream(source))
-  const [, cpMs] = await timed(() => execFileAsync('cp', [source, join(root, 'evidence-cp.bin')]))
-  const rate = (ms: number) => round(fileMiB / (ms / 1000))
-  const cat = (store: Store, id: string) => pipeline(Readable.from(store.files.read(id)), createWriteStream('/dev/null'))
-
-  const dir = join(root, 'evidence-vault')
-  await createVault(dir, passphrase, { kdf: minimumKdf })
-  const vault = await unlockVault(dir, passphrase)
-  startPhase()
-  const delay = monitorEventLoopDelay({ resolution: 10 })
-  delay.enable()
-  const [file, importMs] = await timed(() => intakeFile(vault.store, source))
-  delay.disable()
-  const importRss = phasePeakRssMiB
-  startPhase()
-  const [, catMs] = await timed(() => cat(vault.store, file.id))
-  const catRss = phasePeakRssMiB
-  const [verified, verifyMs] = await timed(() => verifyVault(vault.store))
-  vault.lock()
-
-  const plainDb = new Database(join(root, 'evidence-plain.db'), { cacheStatements: true })
-  applyPlainPragmas(plainDb)
-  runMigrations(plainDb)
-  const plainStore = createStore(plainDb)
-  const [plainFile, plainImportMs] = await timed(() => intakeFile(plainStore, source))
-  const [, plainCatMs] = await timed(() => cat(plainStore, plainFile.id))
-  plainDb.close()
-
-  const worstMs = delay.max / 1e6
-  const importRatio = plainImportMs / importMs
-  report('evidence_import', {
-    sizeMiB: fileMiB,
-    mibPerSec: rate(importMs),
-    plainSqliteMibPerSec: rate(plainImportMs),
-    ratioToPlain: round(importRatio, 2),
-    cpMibPerSec: rate(cpMs),
-    peakRssMiB: round(importRss),
-    worstEventLoopDelayMs: round(worstMs),
-    goal: 'at least 0.7x plain SQLite, peak RSS under 300 MB, worst event-loop delay under 100 ms',
-    met: importRatio >= 0.7 && importRss < 300 && worstMs < 100,
-  })
-  const catRatio = plainCatMs / catMs
-  report('evidence_file_cat', {
-    sizeMiB: fileMiB,
-    mibPerSec: rate(catMs),
-    plainSqliteMibPerSec: rate(plainCatMs),
-    ratioToPlain: round(catRatio, 2),
-    cpMibPerSec: rate(cpMs),
-    peakRssMiB: round(catRss),
-    goal: 'at least 0.7x plain SQLite, peak RSS under 300 MB',
-    met: catRatio >= 0.7 && catRss < 300,
-  })
-  report('evidence_verify', {
-    sizeMiB: fileMiB,
-    msPerGiB: round(verifyMs / (fileMiB / 1024)),
-    problems: verified.problems.length,
-  })
-}
-
 const root = await mkdtemp(join(tmpdir(), 'sestra-bench-'))
 try {
   // The import runs first: RSS never shrinks back, so its peak is only
   // meaningful before the 256 MiB KDF and the 100,000 contacts.
   await benchFileImport(root)
-  await benchEvidenceFiles(root)
+  await benchFiles(root, fileMiB, { report, startPhase, phasePeakRssMiB: () => phasePeakRssMiB })
   await benchExchange(root)
   await benchUnlock(root)
   await benchContactsEncryptedVsPlain(root)

@@ -3,6 +3,7 @@ import { canonicalJson } from '../../main/evidence/canonicalJson'
 import { custodyHash } from '../../main/evidence/custodyLog'
 import { verifyVault } from '../../main/evidence/verify'
 import type { OpenVault } from '../../main/vault/vault'
+import { blobPathOf, flipByte } from '../support/blobFiles'
 import { openTestVault, patterned, piecesOf } from '../support/evidenceVault'
 
 let open: OpenVault | null = null
@@ -126,13 +127,11 @@ describe('verify', () => {
     expect(report).toMatchObject({ problems: [], files: 1, bytes: 3 * 1024 * 1024 + 5, chains: 2 })
   })
 
-  it('one changed byte in a stored chunk is reported on that file', async () => {
-    const { vault, rawDatabase, reopen, file } = await vaultWithEvidence()
+  it('one changed byte in a stored blob is reported on that file', async () => {
+    const { vault, rawDatabase, reopen, file, dir } = await vaultWithEvidence()
     vault.lock()
     const db = rawDatabase()
-    const data = Buffer.from(db.prepare('SELECT data FROM file_chunks WHERE file_id = ? AND seq = 2', { pluck: true }).get([file.id]) as Uint8Array)
-    data[1234] = data[1234]! ^ 0x01
-    db.prepare('UPDATE file_chunks SET data = ? WHERE file_id = ? AND seq = 2').run([data, file.id])
+    await flipByte(blobPathOf(dir, db, file.id), 2 * 1024 * 1024 + 1234)
     db.close()
     open = await reopen()
     const { problems } = await verifyVault(open.store)

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDatabase } from '../../main/vault/database'
 import { databaseFile, unlockVault } from '../../main/vault/vault'
+import { blobPathOf, flipByte } from '../support/blobFiles'
 import { patterned } from '../support/evidenceVault'
 import { cliPath, runCli } from '../support/runCli'
 import { tempDir } from '../support/tempDirs'
@@ -87,7 +88,7 @@ describe('sestra CLI: evidence', () => {
     const key = Buffer.from(seen[1]!)
     open.lock()
     const db = openDatabase(join(dir, databaseFile), key)
-    db.prepare("UPDATE file_chunks SET data = CAST('tampered' AS BLOB) || substr(data, 9) WHERE file_id = ?").run([fileId])
+    await flipByte(blobPathOf(dir, db, fileId), 8)
     db.close()
 
     const verified = await runCli(['verify', '--vault', dir, '--json'], `${pass}\n`)

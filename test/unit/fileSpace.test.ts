@@ -1,16 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createVault, databaseFile, unlockVault } from '../../main/vault/vault'
 import { tempDir } from '../support/tempDirs'
 
 describe('deleting a stored file', () => {
-  it('gives its space back: the database file shrinks by about the file', async () => {
+  it('is crypto-erase: the key row and the blob go, and the database never held the bytes', async () => {
     const dir = join(await tempDir(), 'vault')
     await createVault(dir, 'file space passphrase', { kdf: 'minimum' })
     const vault = await unlockVault(dir, 'file space passphrase', { kdf: 'minimum' })
     try {
+      const before = (await stat(join(dir, databaseFile))).size
       const bytes = randomBytes(3 * 1024 * 1024)
       const file = await vault.store.files.add(
         { name: 'video.mp4', mime: 'video/mp4', modifiedAt: null },
@@ -18,10 +19,13 @@ describe('deleting a stored file', () => {
           yield bytes
         })(),
       )
-      const withFile = (await stat(join(dir, databaseFile))).size
-      vault.store.files.delete(file.id)
-      const afterDelete = (await stat(join(dir, databaseFile))).size
-      expect(withFile - afterDelete).toBeGreaterThan(bytes.length * 0.9)
+      const blobs = await readdir(join(dir, 'blobs'))
+      expect(blobs).toHaveLength(1)
+      expect((await stat(join(dir, 'blobs', blobs[0]!))).size).toBeGreaterThan(bytes.length)
+      expect((await stat(join(dir, databaseFile))).size - before).toBeLessThan(64 * 1024)
+      await vault.store.files.delete(file.id)
+      expect(await readdir(join(dir, 'blobs'))).toEqual([])
+      expect(() => vault.store.files.get(file.id)).toThrow()
     } finally {
       vault.lock()
     }

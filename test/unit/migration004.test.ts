@@ -1,6 +1,11 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import Database from '@signalapp/sqlcipher'
 import { describe, expect, it } from 'vitest'
 import { custodyHash } from '../../main/evidence/custodyLog'
+import { BlobFolder } from '../../main/store/blobs/blobFolder'
+import { moveChunksToBlobs } from '../../main/store/blobs/chunkMove'
 import { createStore } from '../../main/store/records'
 import { verifyVault } from '../../main/evidence/verify'
 import { migrations, runMigrations } from '../../main/vault/migrations'
@@ -22,7 +27,10 @@ describe('migration 004 (evidence)', () => {
     db.prepare(`INSERT INTO file_chunks (file_id, seq, data) VALUES ('b0000000-0000-4000-8000-000000000002', 0, ?)`).run([Buffer.from('hi')])
     runMigrations(db)
 
-    const store = createStore(db)
+    const dir = await mkdtemp(join(tmpdir(), 'sestra-m004-'))
+    const blobs = new BlobFolder(dir)
+    const store = createStore(db, blobs)
+    await moveChunksToBlobs(db, blobs, store.files)
     const [incidentEntry] = store.custody.entries('incident', 'a0000000-0000-4000-8000-000000000001')
     expect(incidentEntry).toMatchObject({ action: 'created', position: 0, detail: { backfilled: true, fields: { title: 'Old incident' } } })
     expect(incidentEntry!.hash).toBe(custodyHash(incidentEntry!))
@@ -30,5 +38,6 @@ describe('migration 004 (evidence)', () => {
     expect(store.incidents.get('a0000000-0000-4000-8000-000000000001')).toMatchObject({ platform: '', campaignId: null, fileIds: [] })
     expect((await verifyVault(store)).problems).toEqual([])
     db.close()
+    await rm(dir, { recursive: true, force: true })
   })
 })

@@ -1,6 +1,5 @@
 import Database from '@signalapp/sqlcipher'
 import { describe, expect, it } from 'vitest'
-import { createStore } from '../../main/store/records'
 import { migrations, runMigrations } from '../../main/vault/migrations'
 
 const fileId = 'b0000000-0000-4000-8000-000000000005'
@@ -19,12 +18,11 @@ describe('migration 005 (file chunks in a rowid table)', () => {
     insert.run([fileId, 1, Buffer.from('def')])
     insert.run([fileId, 0, Buffer.from('abc')])
 
-    runMigrations(db)
+    runMigrations(db, migrations.slice(0, 5))
 
     const withoutRowid = db.prepare("SELECT sql FROM sqlite_master WHERE name = 'file_chunks'", { pluck: true }).get()
     expect(String(withoutRowid)).not.toMatch(/WITHOUT ROWID/i)
-    const chunks: Uint8Array[] = []
-    for await (const chunk of createStore(db).files.readRange(fileId, 0, 5)) chunks.push(chunk)
+    const chunks = db.prepare('SELECT data FROM file_chunks WHERE file_id = ? ORDER BY seq', { pluck: true }).all([fileId]) as Uint8Array[]
     expect(Buffer.concat(chunks).toString()).toBe('abcdef')
     expect(() => insert.run([fileId, 1, Buffer.from('again')])).toThrow(/UNIQUE/)
     db.prepare('DELETE FROM files WHERE id = ?').run([fileId])

@@ -5,10 +5,11 @@ import { migration002 } from './002-campaign-readiness'
 import { migration003 } from './003-exchange'
 import { migration004 } from './004-evidence'
 import { migration005 } from './005-rowid-file-chunks'
+import { migration006 } from './006-blob-store'
 import type { Migration } from './types'
 
 /** In order; a vault's `user_version` is the last one applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005]
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006]
 
 export const latestSchemaVersion = migrations.length
 

@@ -1,0 +1,222 @@
+import { createHash, randomBytes, randomFillSync } from 'node:crypto'
+import { rmSync } from 'node:fs'
+import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SestraError } from '../../../shared/errors'
+import { chunkCount, openChunk, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
+import { fsyncDirectory } from '../../vault/atomicWrite'
+import { padme } from './padme'
+
+/** What the database keeps about a blob; the blob itself holds nothing but sealed chunks. */
+export interface BlobRef {
+  name: string
+  key: Buffer<ArrayBuffer>
+  /** Plaintext bytes; reads stop here. */
+  size: number
+  /** Plaintext plus authenticated zero padding, as sealed. */
+  paddedSize: number
+}
+
+export interface WrittenBlob extends BlobRef {
+  sha256: string
+}
+
+/** A blob that is not there or not what was sealed: `verify` names its file. */
+export class BlobDamagedError extends Error {}
+
+const namePattern = /^[0-9a-f]{32}$/
+/** Sealed bytes gathered before each write, and read at once: large I/O, flat memory. */
+const ioChunks = 32
+const ioBytes = ioChunks * sealedChunkSize
+const zeros = Buffer.alloc(ioChunks * streamChunkSize)
+
+/**
+ * The folder of encrypted blobs beside the database: one file per stored
+ * file, age's STREAM under its own random key, plaintext padded with zeros
+ * to its Padmé length. A blob is written under `<name>.tmp`, fsynced,
+ * renamed and the folder fsynced; the caller commits the database row only
+ * after `write` returns, so a crash leaves at most a file without a row,
+ * which `sweep` removes at the next unlock.
+ */
+export class BlobFolder {
+  readonly dir: string
+
+  constructor(dir: string) {
+    this.dir = dir
+  }
+
+  async ensure(): Promise<void> {
+    await mkdir(this.dir, { recursive: true, mode: 0o700 })
+  }
+
+  /**
+   * Encrypts `source` into a new blob. `onPiece` sees each plaintext piece
+   * (hashing, sniffing, progress) before it is sealed. Aborted or failed,
+   * the temporary file is removed and the key zeroed.
+   */
+  async write(
+    source: AsyncIterable<Uint8Array>,
+    options: { signal?: AbortSignal; onPiece?: (piece: Uint8Array, total: number) => void } = {},
+  ): Promise<WrittenBlob> {
+    const name = randomBytes(16).toString('hex')
+    const temporary = join(this.dir, `${name}.tmp`)
+    // Buffer.alloc, never the shared pool: zeroing it cannot miss a copy.
+    const key = randomFillSync(Buffer.alloc(32))
+    const encryptor = new StreamEncryptor(key)
+    const hash = createHash('sha256')
+    const handle = await open(temporary, 'wx', 0o600)
+    const out = new SealedWriter(handle)
+    let size = 0
+    try {
+      for await (const piece of source) {
+        if (options.signal?.aborted) throw new SestraError('ABORTED')
+        hash.update(piece)
+        size += piece.length
+        options.onPiece?.(piece, size)
+        await out.add(encryptor.push(piece))
+      }
+      if (options.signal?.aborted) throw new SestraError('ABORTED')
+      const paddedSize = padme(size)
+      for (let left = paddedSize - size; left > 0; left -= zeros.length) {
+        await out.add(encryptor.push(zeros.subarray(0, Math.min(left, zeros.length))))
+      }
+      await out.add(encryptor.finish())
+      await out.flush()
+      await handle.sync()
+      await handle.close()
+      await rename(temporary, this.#path(name))
+      await fsyncDirectory(this.dir)
+      return { name, key, size, paddedSize, sha256: hash.digest('hex') }
+    } catch (error) {
+      encryptor.wipe()
+      key.fill(0)
+      await handle.close().catch(() => {})
+      await rm(temporary, { force: true })
+      throw error
+    }
+  }
+
+  /** Plaintext bytes `start` (inclusive) to `end` (exclusive): only the chunks that hold them are read and opened. */
+  async *read(ref: BlobRef, start = 0, end = ref.size): AsyncGenerator<Buffer> {
+    if (end <= start) return
+    const first = Math.floor(start / streamChunkSize)
+    const last = Math.floor((end - 1) / streamChunkSize)
+    for await (const { index, plaintexts } of this.#chunks(ref, first, last)) {
+      const base = index * streamChunkSize
+      const joined = plaintexts.length === 1 ? plaintexts[0]! : Buffer.concat(plaintexts)
+      yield joined.subarray(Math.max(start - base, 0), Math.min(end - base, joined.length))
+    }
+  }
+
+  /** Opens every chunk, padding included, and hashes the plaintext: what `verify` compares with the record. */
+  async digest(ref: BlobRef, signal?: AbortSignal): Promise<string> {
+    const hash = createHash('sha256')
+    for await (const { index, plaintexts } of this.#chunks(ref, 0, chunkCount(ref.paddedSize) - 1)) {
+      if (signal?.aborted) throw new SestraError('ABORTED')
+      let at = index * streamChunkSize
+      for (const plaintext of plaintexts) {
+        if (at < ref.size) hash.update(plaintext.subarray(0, ref.size - at))
+        at += plaintext.length
+      }
+    }
+    return hash.digest('hex')
+  }
+
+  /** Unlinks a blob whose key row is gone; an absent file is fine (a crash may have removed it already). */
+  async remove(name: string): Promise<void> {
+    await rm(this.#checkedPath(name), { force: true })
+  }
+
+  /** `remove` for callers inside a synchronous transaction. */
+  removeNow(name: string): void {
+    rmSync(this.#checkedPath(name), { force: true })
+  }
+
+  /** Removes temporary files and every blob `isKnown` does not claim; returns how many went. */
+  async sweep(isKnown: (name: string) => boolean): Promise<number> {
+    const entries = await readdir(this.dir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [] as string[]
+      throw error
+    })
+    const strays = entries.filter((entry) => !(namePattern.test(entry) && isKnown(entry)))
+    await Promise.all(strays.map((entry) => rm(join(this.dir, entry), { force: true, recursive: true })))
+    if (strays.length > 0) await fsyncDirectory(this.dir)
+    return strays.length
+  }
+
+  #path(name: string): string {
+    return join(this.dir, name)
+  }
+
+  #checkedPath(name: string): string {
+    if (!namePattern.test(name)) throw new SestraError('INVALID_INPUT', 'blob name')
+    return this.#path(name)
+  }
+
+  /** Chunks `first` to `last` opened, in batches read with one call each. */
+  async *#chunks(ref: BlobRef, first: number, last: number): AsyncGenerator<{ index: number; plaintexts: Buffer[] }> {
+    const count = chunkCount(ref.paddedSize)
+    let handle: FileHandle
+    try {
+      handle = await open(this.#path(ref.name), 'r')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobDamagedError('blob missing')
+      throw error
+    }
+    try {
+      const { size } = await handle.stat()
+      if (size !== sealedLength(ref.paddedSize)) throw new BlobDamagedError(`blob is ${size} bytes, expected ${sealedLength(ref.paddedSize)}`)
+      const buffer = Buffer.allocUnsafe(ioBytes)
+      for (let index = first; index <= last; index += ioChunks) {
+        const upto = Math.min(index + ioChunks - 1, last)
+        const offset = index * sealedChunkSize
+        const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
+        const { bytesRead } = await handle.read(buffer, 0, length, offset)
+        if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
+        const plaintexts: Buffer[] = []
+        for (let i = index; i <= upto; i++) {
+          const at = (i - index) * sealedChunkSize
+          plaintexts.push(openChunk(ref.key, i, i === count - 1, buffer.subarray(at, Math.min(at + sealedChunkSize, length))))
+        }
+        yield { index, plaintexts }
+      }
+    } catch (error) {
+      if (error instanceof StreamDamagedError) throw new BlobDamagedError(error.message)
+      throw error
+    } finally {
+      await handle.close()
+    }
+  }
+}
+
+/** Gathers sealed pieces and writes them in large batches. */
+class SealedWriter {
+  readonly #handle: FileHandle
+  #pending: Buffer[] = []
+  #bytes = 0
+
+  constructor(handle: FileHandle) {
+    this.#handle = handle
+  }
+
+  async add(pieces: Buffer[]): Promise<void> {
+    for (const piece of pieces) {
+      this.#pending.push(piece)
+      this.#bytes += piece.length
+    }
+    if (this.#bytes >= ioBytes) await this.flush()
+  }
+
+  async flush(): Promise<void> {
+    let pending = this.#pending
+    this.#pending = []
+    this.#bytes = 0
+    while (pending.length > 0) {
+      let { bytesWritten } = await this.#handle.writev(pending)
+      // A short write leaves the rest, from the first piece not written whole.
+      while (pending.length > 0 && bytesWritten >= pending[0]!.length) bytesWritten -= pending.shift()!.length
+      if (bytesWritten > 0) pending[0] = pending[0]!.subarray(bytesWritten)
+      pending = [...pending]
+    }
+  }
+}

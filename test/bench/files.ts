@@ -1,0 +1,90 @@
+/**
+ * Stored files against the tools a user would compare them with, each
+ * reference in a process of its own, on the same file in the same run:
+ * `file add` against `cp` then fsync, `file cat` against `cat`, `verify`
+ * against `sha256sum`. The source is written first, so both sides read it
+ * from the page cache.
+ */
+import { execFile } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { promisify } from 'node:util'
+import { intakeFile } from '../../main/evidence/intake'
+import { verifyVault } from '../../main/evidence/verify'
+import { minimumKdf } from '../../main/vault/kdf'
+import { createVault, unlockVault } from '../../main/vault/vault'
+
+const execFileAsync = promisify(execFile)
+
+export interface BenchTools {
+  report: (figure: string, fields: Record<string, unknown>) => void
+  startPhase: () => void
+  phasePeakRssMiB: () => number
+}
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits))
+
+async function timed<T>(task: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now()
+  const value = await task()
+  return [value, performance.now() - start]
+}
+
+async function writeRandom(path: string, mib: number): Promise<void> {
+  const piece = randomBytes(1024 * 1024)
+  await pipeline(Readable.from((function* () {
+    for (let i = 0; i < mib; i++) yield piece
+  })()), createWriteStream(path))
+}
+
+export async function benchFiles(root: string, mib: number, tools: BenchTools): Promise<void> {
+  const { report, startPhase, phasePeakRssMiB } = tools
+  const source = join(root, 'files-source.bin')
+  await writeRandom(source, mib)
+  const rate = (ms: number) => round(mib / (ms / 1000))
+  // `sync FILE` (coreutils) fsyncs that one file, as the vault does its blob.
+  const [, cpMs] = await timed(() => execFileAsync('sh', ['-c', 'cp "$1" "$2" && sync "$2"', 'cp', source, join(root, 'files-cp.bin')]))
+  const [, catRefMs] = await timed(() => execFileAsync('sh', ['-c', 'cat "$1" > /dev/null', 'cat', source]))
+  const [, shaRefMs] = await timed(() => execFileAsync('sha256sum', [source]))
+
+  const dir = join(root, 'files-vault')
+  await createVault(dir, 'benchmark passphrase', { kdf: minimumKdf })
+  const vault = await unlockVault(dir, 'benchmark passphrase')
+  try {
+    startPhase()
+    const delay = monitorEventLoopDelay({ resolution: 10 })
+    delay.enable()
+    const [file, addMs] = await timed(() => intakeFile(vault.store, source))
+    delay.disable()
+    const addRss = phasePeakRssMiB()
+    startPhase()
+    const [, catMs] = await timed(() => pipeline(Readable.from(vault.store.files.read(file.id)), createWriteStream('/dev/null')))
+    const catRss = phasePeakRssMiB()
+    const [verified, verifyMs] = await timed(() => verifyVault(vault.store))
+    const figures = [
+      ['files_add', addMs, cpMs, 'cp + sync', 0.5, addRss],
+      ['files_cat', catMs, catRefMs, 'cat', 0.5, catRss],
+      ['files_verify', verifyMs, shaRefMs, 'sha256sum', 0.8, null],
+    ] as const
+    for (const [figure, ms, refMs, reference, goal, rss] of figures) {
+      const ratio = round(refMs / ms, 2)
+      report(figure, {
+        sizeMiB: mib,
+        mibPerSec: rate(ms),
+        reference,
+        referenceMibPerSec: rate(refMs),
+        ratio,
+        ...(rss === null ? { problems: verified.problems.length } : { peakRssMiB: round(rss) }),
+        ...(figure === 'files_add' ? { worstEventLoopDelayMs: round(delay.max / 1e6) } : {}),
+        goal: `at least ${goal}x ${reference}`,
+        met: ratio >= goal,
+      })
+    }
+  } finally {
+    vault.lock()
+  }
+}
