@@ -2,7 +2,7 @@ import { SestraError, type Language } from '../../shared/errors'
 import { loadFonts, writeNew } from '../evidence/report/exportReport'
 import type { DialogsPort } from '../ipc/ports'
 import type { Store } from '../store/records'
-import { renderLawyerCard, type CardLawyer } from './renderCard'
+import type { CardLawyer } from './renderCard'
 
 // A wallet card has room for two lawyers and their numbers, no more.
 const maxLawyers = 2
@@ -24,6 +24,8 @@ export function cardLawyers(store: Store): CardLawyer[] {
 export async function saveLawyerCard(store: Store, dialogs: DialogsPort, language: Language): Promise<{ saved: boolean }> {
   const lawyers = cardLawyers(store)
   if (lawyers.length === 0) throw new SestraError('NOT_FOUND', 'speed-dial lawyer')
+  // pdf-lib is loaded on first use, not when the app starts.
+  const { renderLawyerCard } = await import('./renderCard')
   const pdf = await renderLawyerCard(lawyers, language, await loadFonts())
   const path = await dialogs.saveFile('lawyerCard', language === 'ru' ? 'карточка-адвоката.pdf' : 'lawyer-card.pdf')
   if (path === null) return { saved: false }

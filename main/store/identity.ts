@@ -1,4 +1,3 @@
-import { generateX25519Identity, identityToRecipient } from 'age-encryption'
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
 
@@ -17,6 +16,8 @@ export class VaultIdentity {
   /** Made with the vault, or at the first unlock of a vault older than exchange. */
   async ensure(now = new Date()): Promise<void> {
     if (this.#row()) return
+    // Loaded here, not at start: age-encryption costs a tenth of a second to load, and most commands never need it.
+    const { generateX25519Identity, identityToRecipient } = await import('age-encryption')
     const secret = await generateX25519Identity()
     const publicKey = await identityToRecipient(secret)
     this.#db

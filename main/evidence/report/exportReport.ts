@@ -7,7 +7,6 @@ import type { Store } from '../../store/records'
 import { openNewFile } from '../newFile'
 import { collectReport } from './collect'
 import { buildManifest } from './manifest'
-import { renderPdf } from './renderPdf'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -46,6 +45,8 @@ export async function exportReport(
   const parsed = reportRequest.safeParse(request)
   if (!parsed.success) throw new SestraError('INVALID_INPUT', parsed.error.issues.map((i) => i.path.join('.')).join(', '))
   const data = collectReport(store, parsed.data)
+  // pdf-lib costs a quarter of a second to load: only commands that make a PDF pay for it.
+  const { renderPdf } = await import('./renderPdf')
   const pdf = await renderPdf(data, await loadFonts())
   const pdfSha256 = sha256(pdf)
   const manifest = Buffer.from(`${JSON.stringify(buildManifest(data, { file: basename(pdfPath), sha256: pdfSha256 }), null, 2)}\n`)
