@@ -70,6 +70,7 @@ async function start(): Promise<void> {
   bindIpc(core.handlers, makeTrustedSender(() => windows.current?.webContents ?? null, guard.origins), language)
 
   windows.open()
+  app.on('before-quit', () => windows.retire())
   const renew = () => windows.renew()
   lockWithSystem(core.vault, renew)
   installSeizureDefences(core, appSession, shortcut, renew)

@@ -33,6 +33,7 @@ export class WindowHost {
   readonly #now: () => number
   #window: BrowserWindow | null = null
   #deaths: number[] = []
+  #retired = false
 
   constructor(options: WindowHostOptions) {
     this.#options = options
@@ -48,14 +49,19 @@ export class WindowHost {
     return this.#adopt(this.#options.open(null))
   }
 
-  /** A fresh renderer at the app's start; nothing happens once the window was closed. */
+  /** A fresh renderer at the app's start; nothing happens once the window was closed or the app quits. */
   renew(): void {
     const old = this.#window
-    if (!old || old.isDestroyed()) return
+    if (this.#retired || !old || old.isDestroyed()) return
     this.#adopt(
       this.#options.open({ bounds: old.getBounds(), minimized: old.isMinimized(), focused: old.isFocused() }),
     )
     old.destroy()
+  }
+
+  /** The app is quitting: renderers that go away with it are not replaced. */
+  retire(): void {
+    this.#retired = true
   }
 
   #adopt(window: BrowserWindow): BrowserWindow {

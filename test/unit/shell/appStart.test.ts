@@ -132,11 +132,12 @@ describe('main/index.ts started as Electron starts it', async () => {
     expect(await callFrom(theWindow(), 'vaultState')).toMatchObject({ value: { state: 'absent' } })
   })
 
-  it('quitting locks the vault without opening another window', async () => {
+  it('quitting locks the vault and opens no other window, even when the renderer goes with it', async () => {
     await unlock()
     const window = theWindow()
     app.emit('before-quit')
     expect(await callFrom(window, 'vaultState')).toMatchObject({ value: { state: 'locked' } })
+    window.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 0 })
     await settle()
     expect(theWindow()).toBe(window)
   })

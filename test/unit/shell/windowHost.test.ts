@@ -92,6 +92,15 @@ describe('the window host', () => {
     expect(crashes(8, 30_000)).toBe(false)
   })
 
+  it('replaces nothing once the app is quitting, even a renderer that goes away with it', () => {
+    const { windows } = host()
+    const first = windows.open() as unknown as BrowserWindow
+    windows.retire()
+    first.webContents.emit('render-process-gone', {}, { reason: 'killed', exitCode: 0 })
+    windows.renew()
+    expect(BrowserWindow.created).toEqual([first])
+  })
+
   it('once the window is closed there is nothing to renew: the app is quitting', () => {
     const { windows } = host()
     const first = windows.open() as unknown as BrowserWindow
