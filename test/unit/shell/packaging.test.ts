@@ -41,8 +41,10 @@ const config = parseBuilderYaml(read('electron-builder.yml'))
 const list = (key: string) => config[key] as string[]
 const map = (key: string) => config[key] as Record<string, string>
 
+const escape = (text: string) => text.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+/** `**` crosses folders, `*` does not: as electron-builder reads asarUnpack. */
 const globToRegExp = (glob: string) =>
-  new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`)
+  new RegExp(`^${glob.split('**').map((part) => part.split('*').map(escape).join('[^/]*')).join('.*')}$`)
 const unpacked = (path: string) => list('asarUnpack').some((glob) => globToRegExp(glob).test(path))
 
 /** Every file and package the built worker loads: its relative imports, and the packages it names with their dependencies. */
