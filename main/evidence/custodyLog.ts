@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { CustodyAction, CustodyEntry, CustodySubject, VerifyProblem } from '../../shared/domain/custody'
+import { signatureNamespaces, VaultSigningKey } from '../store/signingKey'
 import type { Database } from '../vault/database'
 import { canonicalJson } from './canonicalJson'
 
@@ -15,6 +16,16 @@ export function custodyHash(entry: Unhashed): string {
   return createHash('sha256').update(body, 'utf8').digest('hex')
 }
 
+/** What a chain's head signature covers: its subject, its length and its last hash. */
+export const headMessage = (subjectType: CustodySubject, subjectId: string, count: number, lastHash: string) =>
+  `sestra-custody-head v1\n${subjectType}\n${subjectId}\n${count}\n${lastHash}`
+
+interface Head {
+  count: number
+  lastHash: string
+  signature: string
+}
+
 export interface ChainCheck {
   entries: CustodyEntry[]
   problems: VerifyProblem[]
@@ -24,13 +35,17 @@ export interface ChainCheck {
  * The chain of custody: per incident and per file, numbered entries each
  * carrying the hash of the one before, so an edit, a removal or a reordering
  * of history shows up in `check`. The schema refuses UPDATE and refuses
- * DELETE while the subject exists; a chain goes only with its record.
+ * DELETE while the subject exists; a chain goes only with its record. Each
+ * chain also has a head (its length and last hash, signed with the vault's
+ * key), written with every entry, so a removed tail shows as well.
  */
 export class CustodyLog {
   readonly #db: Database
+  readonly #key: VaultSigningKey
 
-  constructor(db: Database) {
+  constructor(db: Database, key = new VaultSigningKey(db)) {
     this.#db = db
+    this.#key = key
   }
 
   append(
@@ -56,13 +71,50 @@ export class CustodyLog {
       prevHash: last?.hash ?? null,
     }
     const entry = { ...unhashed, hash: custodyHash(unhashed) }
+    this.#db.transaction(() => {
+      this.#db
+        .prepare(
+          `INSERT INTO custody (subject_type, subject_id, position, at, action, detail, prev_hash, hash)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run([subjectType, subjectId, entry.position, entry.at, action, canonicalJson(detail), entry.prevHash, entry.hash])
+      this.#writeHead(subjectType, subjectId, entry.position + 1, entry.hash)
+    })()
+    return entry
+  }
+
+  /**
+   * Writes a chain that arrived in a bundle, already found intact
+   * (`isIntactChain`), for a record this vault did not have, and signs its
+   * head as this vault: it attests what was received, not who wrote it.
+   */
+  adopt(entries: CustodyEntry[]): void {
+    const last = entries.at(-1)
+    if (!last) return
+    const insert = this.#db.prepare(
+      `INSERT INTO custody (subject_type, subject_id, position, at, action, detail, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    this.#db.transaction(() => {
+      for (const e of entries) insert.run([e.subjectType, e.subjectId, e.position, e.at, e.action, canonicalJson(e.detail), e.prevHash, e.hash])
+      this.#writeHead(last.subjectType, last.subjectId, entries.length, last.hash)
+    })()
+  }
+
+  #writeHead(subjectType: CustodySubject, subjectId: string, count: number, lastHash: string): void {
+    const signature = this.#key.sign(signatureNamespaces.custodyHead, headMessage(subjectType, subjectId, count, lastHash))
     this.#db
       .prepare(
-        `INSERT INTO custody (subject_type, subject_id, position, at, action, detail, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO custody_heads (subject_type, subject_id, count, last_hash, signature) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (subject_type, subject_id) DO UPDATE SET count = excluded.count, last_hash = excluded.last_hash, signature = excluded.signature`,
       )
-      .run([subjectType, subjectId, entry.position, entry.at, action, canonicalJson(detail), entry.prevHash, entry.hash])
-    return entry
+      .run([subjectType, subjectId, count, lastHash, signature])
+  }
+
+  #head(subjectType: CustodySubject, subjectId: string): Head | undefined {
+    return this.#db
+      .prepare('SELECT count, last_hash AS lastHash, signature FROM custody_heads WHERE subject_type = ? AND subject_id = ?')
+      .get([subjectType, subjectId]) as Head | undefined
   }
 
   /** The chain as stored; an entry whose detail is not JSON any more reads as an empty detail (`check` reports it). */
@@ -70,17 +122,22 @@ export class CustodyLog {
     return this.#rows(subjectType, subjectId).map((row) => toEntry(row).entry)
   }
 
-  /** Every subject that has a chain. */
+  /** Every subject that has a chain or a head. */
   subjects(): { subjectType: CustodySubject; subjectId: string }[] {
     return (
-      this.#db.prepare('SELECT DISTINCT subject_type, subject_id FROM custody ORDER BY subject_type, subject_id').all() as {
+      this.#db
+        .prepare(
+          `SELECT subject_type, subject_id FROM custody UNION SELECT subject_type, subject_id FROM custody_heads
+           ORDER BY subject_type, subject_id`,
+        )
+        .all() as {
         subject_type: CustodySubject
         subject_id: string
       }[]
     ).map((r) => ({ subjectType: r.subject_type, subjectId: r.subject_id }))
   }
 
-  /** Recomputes every hash and link of one chain. */
+  /** Recomputes every hash and link of one chain, and holds it to its signed head. */
   check(subjectType: CustodySubject, subjectId: string, label: string | null): ChainCheck {
     const problems: VerifyProblem[] = []
     const problem = (kind: VerifyProblem['kind'], position: number | null, expected: string | null, actual: string | null) =>
@@ -99,6 +156,19 @@ export class CustodyLog {
     })
     const first = subjectType === 'incident' ? 'created' : 'intake'
     if (entries[0]?.action !== first) problem('custody_missing', 0, first, entries[0]?.action ?? null)
+    const head = this.#head(subjectType, subjectId)
+    const last = entries.at(-1)
+    const describe = (count: number, hash: string | undefined) => `${count} entries, last ${hash ?? 'none'}`
+    if (!head) problem('custody_head_missing', null, null, describe(entries.length, last?.hash))
+    else {
+      if (head.count !== entries.length || head.lastHash !== last?.hash) {
+        problem('custody_head', null, describe(head.count, head.lastHash), describe(entries.length, last?.hash))
+      }
+      const message = headMessage(subjectType, subjectId, head.count, head.lastHash)
+      if (!this.#key.signedByThisVault(signatureNamespaces.custodyHead, message, head.signature)) {
+        problem('custody_signature', null, this.#key.publicKey(), null)
+      }
+    }
     return { entries, problems }
   }
 
@@ -107,6 +177,13 @@ export class CustodyLog {
       .prepare('SELECT * FROM custody WHERE subject_type = ? AND subject_id = ? ORDER BY position')
       .all([subjectType, subjectId]) as Record<string, unknown>[]
   }
+}
+
+/** Whether `entries` (in position order) form one whole chain: numbered from 0, linked, every hash right, begun as a chain must begin. */
+export function isIntactChain(entries: CustodyEntry[]): boolean {
+  const first = entries[0]
+  if (!first || first.action !== (first.subjectType === 'incident' ? 'created' : 'intake')) return false
+  return entries.every((e, i) => e.position === i && e.prevHash === (entries[i - 1]?.hash ?? null) && custodyHash(e) === e.hash)
 }
 
 function toEntry(row: Record<string, unknown>): { entry: CustodyEntry; readable: boolean } {

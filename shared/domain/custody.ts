@@ -39,7 +39,7 @@ export const annotationInput = z.object({ id: recordId, text: longText.trim().mi
 export const verifyProblemKinds = [
   /** The bytes no longer hash to what was recorded. */
   'file_content',
-  /** The file row's size or hash differs from its intake entry. */
+  /** The file row's name, size, hash, type or times differ from its intake entry. */
   'file_record',
   'custody_missing',
   'custody_hash',
@@ -48,16 +48,27 @@ export const verifyProblemKinds = [
   'custody_unreadable',
   /** A chain whose incident or file no longer exists. */
   'custody_orphan',
+  /** The chain is not what its head records (an entry removed from its end, or the head changed). */
+  'custody_head',
+  /** A chain without its head: written outside the app. */
+  'custody_head_missing',
+  /** The head's signature is not this vault's over that head. */
+  'custody_signature',
+  /** Damage (a page failing its check) makes this record unreadable. */
+  'record_unreadable',
   /** The incident's current fields or files differ from what its chain says. */
   'incident_state',
 ] as const
 export type VerifyProblemKind = (typeof verifyProblemKinds)[number]
 
+/** An incident or file; 'record' is a row of any other table, named by table and key. */
+export type VerifyRecordType = CustodySubject | 'record'
+
 export interface VerifyProblem {
   kind: VerifyProblemKind
-  recordType: CustodySubject
+  recordType: VerifyRecordType
   recordId: string
-  /** The file name or incident title, so a person can find the record. */
+  /** The file name or incident title (the table, for a 'record'), so a person can find the record. */
   label: string | null
   /** Which custody entry, when the problem is in a chain. */
   position: number | null
