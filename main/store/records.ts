@@ -12,13 +12,16 @@ import { FileStore } from './files'
 import { FileTransfer } from './fileTransfer'
 import { VaultIdentity } from './identity'
 import { CampaignPlans } from './campaignPlans'
+import { Readability } from './readability'
+import { VaultSigningKey } from './signingKey'
 import { SearchIndex } from './search'
 import { Table } from './table'
 import { TableRows } from './tableRows'
 
 /** The narrow data layer: everything above it talks to these, never to SQL. */
 export function createStore(db: Database, blobs: BlobFolder) {
-  const custody = new CustodyLog(db)
+  const signingKey = new VaultSigningKey(db)
+  const custody = new CustodyLog(db, signingKey)
   const files = new FileStore(db, blobs, custody)
   return {
     campaigns: new Table(db, {
@@ -46,17 +49,19 @@ export function createStore(db: Database, blobs: BlobFolder) {
     custody,
     allies: new Table(db, { table: 'allies', schema: allyInput, orderBy: 'name COLLATE NOCASE, id' }),
     identity: new VaultIdentity(db),
+    signingKey,
     fileTransfer: new FileTransfer(db, blobs, files),
     tableRows: new TableRows(db),
     plans: new CampaignPlans(db),
     search: new SearchIndex(db),
+    readability: new Readability(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   }
 }
 
 export type Store = ReturnType<typeof createStore>
 
-export type RecordCounts = Record<Exclude<keyof Store, 'links' | 'allies' | 'identity' | 'fileTransfer' | 'tableRows' | 'plans' | 'search' | 'transaction' | 'custody'>, number>
+export type RecordCounts = Record<Exclude<keyof Store, 'links' | 'allies' | 'identity' | 'fileTransfer' | 'tableRows' | 'plans' | 'search' | 'transaction' | 'custody' | 'readability' | 'signingKey'>, number>
 
 export function countRecords(store: Store): RecordCounts {
   return {

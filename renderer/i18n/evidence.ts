@@ -135,6 +135,7 @@ const en = {
     record: {
       incident: 'Incident',
       file: 'File',
+      record: 'Record in',
     },
     unnamed: 'no name',
     entry: 'entry {{position}}',
@@ -142,7 +143,7 @@ const en = {
     actual: 'found',
     kinds: {
       file_content: 'The file’s bytes no longer match the SHA-256 taken at intake.',
-      file_record: 'The file’s recorded size or hash differs from its intake entry.',
+      file_record: 'The file’s recorded name, size, hash, type or times differ from its intake entry.',
       custody_missing: 'The custody log does not start where it should.',
       custody_hash: 'A custody entry was changed.',
       custody_link: 'The custody log is broken: an entry was removed or inserted.',
@@ -150,6 +151,10 @@ const en = {
       custody_unreadable: 'A custody entry cannot be read.',
       custody_orphan: 'A custody log whose record no longer exists.',
       incident_state: 'The incident was changed outside its custody log.',
+      custody_head: 'The custody log is shorter or different than its signed end: entries were removed from its end.',
+      custody_head_missing: 'The custody log has no signed end: it was written outside the app.',
+      custody_signature: 'The signature on the end of the custody log is not this vault’s.',
+      record_unreadable: 'This record cannot be read: the vault file is damaged here. Restore it from a backup.',
     },
   },
   report: {
@@ -313,6 +318,7 @@ const ru: EvidenceText = {
     record: {
       incident: 'Случай',
       file: 'Файл',
+      record: 'Запись в',
     },
     unnamed: 'без названия',
     entry: 'запись {{position}}',
@@ -320,7 +326,7 @@ const ru: EvidenceText = {
     actual: 'найдено',
     kinds: {
       file_content: 'Содержимое файла больше не совпадает с SHA-256, снятым при приёме.',
-      file_record: 'Записанный размер или хеш файла отличается от записи о приёме.',
+      file_record: 'Записанные имя, размер, хеш, тип или время файла отличаются от записи о приёме.',
       custody_missing: 'Журнал хранения начинается не так, как должен.',
       custody_hash: 'Запись журнала хранения была изменена.',
       custody_link: 'Журнал хранения нарушен: запись удалена или вставлена.',
@@ -328,6 +334,10 @@ const ru: EvidenceText = {
       custody_unreadable: 'Запись журнала хранения не читается.',
       custody_orphan: 'Журнал хранения записи, которой больше нет.',
       incident_state: 'Случай изменён в обход журнала хранения.',
+      custody_head: 'Журнал хранения короче или иной, чем его подписанный конец: записи удалены с конца.',
+      custody_head_missing: 'У журнала хранения нет подписанного конца: он записан в обход приложения.',
+      custody_signature: 'Подпись на конце журнала хранения сделана не ключом этого хранилища.',
+      record_unreadable: 'Эту запись нельзя прочитать: файл хранилища здесь повреждён. Восстановите её из резервной копии.',
     },
   },
   report: {

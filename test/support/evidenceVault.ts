@@ -6,7 +6,13 @@ import { tempDir } from './tempDirs'
 export const evidencePassphrase = 'evidence test passphrase'
 
 /** A fresh unlocked vault, plus a copy of its data key so a test can tamper through raw SQL like a forensic examiner would. */
-export async function openTestVault(): Promise<{ dir: string; vault: OpenVault; rawDatabase: () => Database; reopen: () => Promise<OpenVault> }> {
+export async function openTestVault(): Promise<{
+  dir: string
+  vault: OpenVault
+  dataKey: Buffer
+  rawDatabase: () => Database
+  reopen: () => Promise<OpenVault>
+}> {
   const dir = join(await tempDir(), 'vault')
   await createVault(dir, evidencePassphrase, { kdf: 'minimum' })
   const seen: Buffer[] = []
@@ -16,6 +22,7 @@ export async function openTestVault(): Promise<{ dir: string; vault: OpenVault; 
   return {
     dir,
     vault,
+    dataKey,
     rawDatabase: () => openDatabase(join(dir, databaseFile), dataKey),
     reopen: () => unlockVault(dir, evidencePassphrase, { kdf: 'minimum' }),
   }
