@@ -1,13 +1,17 @@
 import { localToday } from '../../shared/calendarDates'
-import { isRealCalendarDate } from '../../shared/domain/common'
 import type { TravelDocumentInput } from '../../shared/domain/travelDocument'
+import { SestraError } from '../../shared/errors'
 import { expiringQuery } from '../../shared/expiry'
+import { checklistKinds, checklistStatuses } from '../../shared/readiness/checklist'
 import { formatMessage, type Message } from '../../shared/readiness/messages'
-import { campaignReadiness, createCampaign } from '../store/campaigns'
+import { updateCampaignInput, updateChecklistItemInput } from '../../shared/recordInputs'
+import { campaignReadiness, createCampaign, updateCampaign } from '../store/campaigns'
 import { expiringDocuments } from '../store/documentQueries'
 import { createPerson } from '../store/people'
+import type { Store } from '../store/records'
 import { jsonOption as json, vaultOption as vault, type Command } from './command'
-import { requireString, UsageError, withVault, type CliContext } from './context'
+import { requireString, UsageError, withVault } from './context'
+import { oneOf, optionalDate, optionalString, parseInput, requireDate } from './options'
 
 // Short words for the command line; the vault's own names on the right.
 const documentKindsByWord = {
@@ -17,19 +21,35 @@ const documentKindsByWord = {
   residence: 'residence_permit',
 } as const satisfies Record<string, TravelDocumentInput['kind']>
 
-function optionalString(ctx: CliContext, name: string): string | undefined {
-  const value = ctx.options[name]
-  return typeof value === 'string' ? value : undefined
+const campaignId = { id: { type: 'string' } } as const
+
+/** Adds or removes one participant, through the same update the app makes. */
+function participantCommand(verb: 'add' | 'remove', help: string, change: (ids: Set<string>, person: string) => void): Command {
+  return {
+    name: `campaign participant ${verb}`,
+    usage: `sestra campaign participant ${verb} --vault DIR --id CAMPAIGN_ID --person PERSON_ID`,
+    help,
+    options: { ...vault, ...campaignId, person: { type: 'string' } },
+    async run(ctx) {
+      const id = requireString(ctx, 'id')
+      const person = requireString(ctx, 'person')
+      await withVault(ctx, (v) =>
+        v.store.transaction(() => {
+          const ids = new Set(v.store.plans.participantIds(v.store.campaigns.get(id).id))
+          change(ids, person)
+          updateCampaign(v.store, parseInput(updateCampaignInput, { id, patch: {}, participantIds: [...ids] }))
+        }),
+      )
+    },
+  }
 }
 
-function requireDate(ctx: CliContext, name: string): string {
-  const value = requireString(ctx, name)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealCalendarDate(value)) throw new UsageError(`--${name} expects YYYY-MM-DD`)
-  return value
-}
-
-function optionalDate(ctx: CliContext, name: string): string | null {
-  return optionalString(ctx, name) === undefined ? null : requireDate(ctx, name)
+/** A standard item by its kind, or any item (a custom one too) by its id. */
+function findItem(store: Store, campaign: string, item: string) {
+  const items = store.plans.checklist(store.campaigns.get(campaign).id)
+  const found = items.find((i) => i.id === item) ?? (item === 'custom' ? undefined : items.find((i) => i.kind === item))
+  if (!found) throw new SestraError('NOT_FOUND', 'checklist item')
+  return found
 }
 
 export const campaignCommands: Command[] = [
@@ -41,6 +61,52 @@ export const campaignCommands: Command[] = [
       const input = { title: requireString(ctx, 'title'), startDate: requireDate(ctx, 'start'), endDate: requireDate(ctx, 'end') }
       const campaign = await withVault(ctx, (v) => createCampaign(v.store, input))
       ctx.stdout(campaign.id)
+    },
+  },
+  {
+    name: 'campaign set',
+    usage: 'sestra campaign set --vault DIR --id ID [--press-contact CONTACT_ID] [--margin-months N]',
+    help: [
+      '--press-contact: the contact who answers press questions; allies and journalists are told this name.',
+      '--margin-months: how long after the campaign ends passports must stay valid (0 to 60; 6 by default).',
+    ].join('\n'),
+    options: { ...vault, ...campaignId, 'press-contact': { type: 'string' }, 'margin-months': { type: 'string' } },
+    async run(ctx) {
+      const id = requireString(ctx, 'id')
+      const pressContact = optionalString(ctx, 'press-contact')
+      const margin = optionalString(ctx, 'margin-months')
+      if (pressContact === undefined && margin === undefined) throw new UsageError('give --press-contact or --margin-months')
+      if (margin !== undefined && !/^\d{1,2}$/.test(margin)) throw new UsageError('--margin-months expects a whole number of months')
+      await withVault(ctx, (v) => {
+        const patch = {
+          ...(pressContact === undefined ? {} : { pressContact: v.store.contacts.get(pressContact).name }),
+          ...(margin === undefined ? {} : { passportMarginMonths: Number(margin) }),
+        }
+        updateCampaign(v.store, parseInput(updateCampaignInput, { id, patch }))
+      })
+    },
+  },
+  participantCommand(
+    'add',
+    'Adds a person to the campaign. Readiness then checks the passports and visas of the person and of every child linked to them.',
+    (ids, person) => ids.add(person),
+  ),
+  participantCommand('remove', 'Takes a person off the campaign. A person who is not a participant is an error (exit 1).', (ids, person) => {
+    if (!ids.delete(person)) throw new SestraError('NOT_FOUND', 'participant')
+  }),
+  {
+    name: 'checklist mark',
+    usage: `sestra checklist mark --vault DIR --id CAMPAIGN_ID --item ${checklistKinds.filter((k) => k !== 'custom').join('|')}|ITEM_ID --status ${checklistStatuses.join('|')}`,
+    help: 'Marks a checklist item by hand. Items the vault checks (a briefed lawyer, valid passports, ...) still show what the vault sees.',
+    options: { ...vault, ...campaignId, item: { type: 'string' }, status: { type: 'string' } },
+    async run(ctx) {
+      const campaign = requireString(ctx, 'id')
+      const item = requireString(ctx, 'item')
+      const status = oneOf(requireString(ctx, 'status'), checklistStatuses, 'status')
+      await withVault(ctx, (v) => {
+        const input = parseInput(updateChecklistItemInput, { id: findItem(v.store, campaign, item).id, patch: { status } })
+        v.store.plans.updateItem(input.id, input.patch)
+      })
     },
   },
   {

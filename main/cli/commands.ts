@@ -1,4 +1,5 @@
 import { contactRoles, type ContactInput } from '../../shared/domain/contact'
+import { briefingInput } from '../../shared/recordInputs'
 import { listContacts } from '../store/contactQueries'
 import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
@@ -7,6 +8,7 @@ import { allowWeakOption as allowWeak, jsonOption as json, printJson as print, v
 import { requireNewPassphrase, requirePassphrase, requireString, UsageError, withVault } from './context'
 import { evidenceCommands } from './evidenceCommands'
 import { exchangeCommands } from './exchangeCommands'
+import { optionalDate, optionalString, parseInput } from './options'
 
 export const commands: Command[] = [
   {
@@ -59,13 +61,22 @@ export const commands: Command[] = [
   },
   {
     name: 'contact add',
-    usage: `sestra contact add --vault DIR --name NAME [--phone PHONE]... [--role ${contactRoles.join('|')}]... [--notes TEXT]`,
+    usage: `sestra contact add --vault DIR --name NAME [--phone PHONE]... [--role ${contactRoles.join('|')}]... [--notes TEXT] [--speed-dial] [--around-the-clock] [--briefed-for CAMPAIGN_ID --on YYYY-MM-DD]   (prints the id)`,
+    help: [
+      '--speed-dial: the number is on speed dial (the checklist asks this of the lawyer).',
+      '--around-the-clock: reachable 24/7 (asked of psychological support).',
+      '--briefed-for CAMPAIGN_ID --on YYYY-MM-DD: the contact was briefed for that campaign on that day.',
+    ].join('\n'),
     options: {
       ...vault,
       name: { type: 'string' },
       phone: { type: 'string', multiple: true },
       role: { type: 'string', multiple: true },
       notes: { type: 'string' },
+      'speed-dial': { type: 'boolean' },
+      'around-the-clock': { type: 'boolean' },
+      'briefed-for': { type: 'string' },
+      on: { type: 'string' },
     },
     async run(ctx) {
       const input = {
@@ -73,10 +84,25 @@ export const commands: Command[] = [
         phones: (ctx.options.phone as string[] | undefined) ?? [],
         roles: (ctx.options.role as string[] | undefined) ?? [],
         notes: (ctx.options.notes as string | undefined) ?? '',
+        speedDial: ctx.options['speed-dial'] === true,
+        aroundTheClock: ctx.options['around-the-clock'] === true,
       }
       const unknownRole = input.roles.find((r) => !(contactRoles as readonly string[]).includes(r))
       if (unknownRole) throw new UsageError(`unknown role "${unknownRole}"; one of: ${contactRoles.join(', ')}`)
-      const contact = await withVault(ctx, (v) => v.store.contacts.create(input as ContactInput))
+      const briefedFor = optionalString(ctx, 'briefed-for')
+      const briefedOn = optionalDate(ctx, 'on')
+      if ((briefedFor === undefined) !== (briefedOn === null)) throw new UsageError('give --briefed-for and --on together')
+      const contact = await withVault(ctx, (v) =>
+        // One transaction: a briefing for a campaign that is not there leaves no contact behind.
+        v.store.transaction(() => {
+          const created = v.store.contacts.create(input as ContactInput)
+          if (briefedFor !== undefined) {
+            const briefing = parseInput(briefingInput, { campaignId: briefedFor, contactId: created.id, briefedOn })
+            v.store.plans.setBriefing(briefing.campaignId, briefing.contactId, briefing.briefedOn)
+          }
+          return created
+        }),
+      )
       ctx.stdout(contact.id)
     },
   },
