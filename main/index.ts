@@ -31,7 +31,7 @@ app.enableSandbox()
 const language = (): Language => (app.getLocale().toLowerCase().startsWith('ru') ? 'ru' : 'en')
 
 async function start(): Promise<void> {
-  // Filled once the core exists; the window host reaches it through these.
+  // Set once the window exists: a second copy, or a dialog, may come before that.
   let host: WindowHost | null = null
   app.on('second-instance', () => {
     const window = host?.current
