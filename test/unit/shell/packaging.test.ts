@@ -129,6 +129,15 @@ describe('electron-builder.yml', () => {
   })
 })
 
+describe('npm run dev', () => {
+  it("fetches the Electron binary first with the electron package's own installer (electron-vite dev only reports 'Electron uninstall')", () => {
+    const dev = JSON.parse(read('package.json')).scripts.dev as string
+    const installer = dev.split(' && ')[0] as string
+    expect(dev.endsWith('electron-vite dev')).toBe(true)
+    expect(JSON.parse(read('node_modules/electron/package.json')).bin[installer]).toBe('install.js')
+  })
+})
+
 describe('the worker in a packaged app', () => {
   it('runs from app.asar.unpacked, and unchanged outside a package', () => {
     expect(unpackedUrl(new URL('file:///opt/Sestra/resources/app.asar/out/main/ageWorker.js')).href).toBe(
