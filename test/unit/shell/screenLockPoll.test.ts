@@ -11,12 +11,16 @@ function fakeClock() {
   }
 }
 
-function poll(states: IdleState[]) {
+function poll(states: (IdleState | Error)[]) {
   const clock = fakeClock()
   let locks = 0
   let i = 0
   pollScreenLock({
-    idleState: () => states[Math.min(i++, states.length - 1)] as IdleState,
+    idleState: () => {
+      const state = states[Math.min(i++, states.length - 1)]
+      if (state instanceof Error) throw state
+      return state as IdleState
+    },
     onLocked: () => locks++,
     everyMs: 3_000,
     setInterval: clock.setInterval,
@@ -40,5 +44,9 @@ describe('polling the session for a screen lock', () => {
 
   it('never locks where the system cannot tell (unknown) or is merely idle', () => {
     expect(poll(['unknown', 'idle', 'active', 'unknown']).locks).toBe(0)
+  })
+
+  it('takes a failing query as unknown and keeps polling', () => {
+    expect(poll([new Error('no D-Bus'), 'locked']).locks).toBe(1)
   })
 })
