@@ -3,6 +3,7 @@ import { ClipboardGuard, type ClipboardPort } from './clipboardGuard'
 import { createHandlers } from './ipc/handlers'
 import type { DialogsPort } from './ipc/ports'
 import { ageWorkerEngine } from './exchange/ageWorkerEngine'
+import { ExportFolders } from './exchange/exportFolders'
 import { SettingsStore } from './settings/settingsStore'
 import { AutoLock } from './vault/autoLock'
 import { VaultService, type ServiceOptions } from './vault/service'
@@ -30,6 +31,9 @@ export interface AppCoreOptions {
  */
 export async function createAppCore(options: AppCoreOptions) {
   const settings = new SettingsStore(join(options.dataDir, 'settings.json'))
+  // Partial files of exports killed with the app go at the next start.
+  const exportFolders = new ExportFolders(join(options.dataDir, 'export-folders.json'))
+  await exportFolders.sweep()
   let autoLockMinutes = (await settings.get()).autoLockMinutes
   settings.onChange((s) => (autoLockMinutes = s.autoLockMinutes))
 
@@ -48,7 +52,7 @@ export async function createAppCore(options: AppCoreOptions) {
   const handlers = createHandlers(vault, {
     settings,
     clipboard,
-    dialogs: options.dialogs,
+    dialogs: exportFolders.remembering(options.dialogs),
     age: ageWorkerEngine(options.ageWorker),
     activity: () => autoLock.touch(),
     panicShortcut: options.panicShortcut ?? (() => ({ active: false, accelerator: '' })),

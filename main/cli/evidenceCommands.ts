@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { reportLanguages, type ReportLanguage, type VerifyProblem } from '../../shared/domain/custody'
 import { incidentFilter, incidentKinds, severities, type IncidentCreateInput, type IncidentFilter } from '../../shared/domain/incident'
 import { SestraError } from '../../shared/errors'
-import { intakeFile } from '../evidence/intake'
+import { importFiles } from '../evidence/importFiles'
 import { exportReport } from '../evidence/report/exportReport'
 import { verifyVault } from '../evidence/verify'
 import { jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
@@ -55,14 +55,20 @@ const describeProblem = (p: VerifyProblem) =>
 export const evidenceCommands: Command[] = [
   {
     name: 'file add',
-    usage: 'sestra file add --vault DIR PATH [--incident ID]',
-    options: { ...vault, incident: { type: 'string' } },
+    usage: 'sestra file add --vault DIR PATH... [--incident ID] [--json]   (files, or folders taken recursively; all or nothing)',
+    options: { ...vault, ...json, incident: { type: 'string' } },
     async run(ctx) {
-      const path = resolve(onePositional(ctx, 'file path'))
+      if (ctx.positionals.length === 0) throw new UsageError('expected at least one file or folder')
+      const paths = ctx.positionals.map((path) => resolve(path))
       const { signal, done } = interruptible()
       try {
-        const record = await withVault(ctx, (v) => intakeFile(v.store, path, { signal, incidentId: optional(ctx, 'incident') }))
-        ctx.stdout(record.id)
+        // One unlock for every path: one Argon2id run, however many files.
+        const records = await withVault(ctx, async (v) => {
+          const { fileIds } = await importFiles(v.store, paths, { signal, incidentId: optional(ctx, 'incident') })
+          return fileIds.map((id) => v.store.files.get(id))
+        })
+        if (ctx.options.json) print(ctx, records)
+        else if (records.length > 0) ctx.stdout(records.map((r) => r.id).join('\n'))
       } finally {
         done()
       }

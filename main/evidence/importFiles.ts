@@ -1,14 +1,46 @@
-import { stat } from 'node:fs/promises'
+import { lstat, readdir, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { ImportResult } from '../../shared/evidence/ipcInputs'
+import { SestraError } from '../../shared/errors'
 import type { Store } from '../store/records'
 import type { Progress } from '../vault/jobs'
 import { intakeFile } from './intake'
 
+export interface ImportSource {
+  path: string
+  size: number
+}
+
 /**
- * Imports the files chosen in one dialog as one job, progress in bytes over
- * all of them. All or nothing: a cancel or a failure removes the files this
- * job already brought in, and only when every file is in are they attached
- * to the incident, so its custody chain never names a file that went again.
+ * The regular files named by `paths`: files as given, folders walked
+ * recursively in name order. Inside a folder, symbolic links are not
+ * followed (no loops, nothing from outside the folder chosen); a path that
+ * is neither a file nor a folder is refused before anything is read.
+ */
+export async function expandPaths(paths: string[]): Promise<ImportSource[]> {
+  const found: ImportSource[] = []
+  const walk = async (dir: string): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else if (entry.isFile()) found.push({ path, size: (await lstat(path)).size })
+    }
+  }
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null)
+    if (info?.isDirectory()) await walk(path)
+    else if (info?.isFile()) found.push({ path, size: info.size })
+    else throw new SestraError('INVALID_INPUT', 'not a file or folder')
+  }
+  return found
+}
+
+/**
+ * Imports files and folders as one job, progress in bytes over all of them.
+ * All or nothing: a cancel or a failure removes the files this job already
+ * brought in, and only when every file is in are they attached to the
+ * incident, so its custody chain never names a file that went again.
  */
 export async function importFiles(
   store: Store,
@@ -16,26 +48,25 @@ export async function importFiles(
   options: { incidentId?: string; signal?: AbortSignal; progress?: Progress },
 ): Promise<ImportResult> {
   const { incidentId, signal, progress } = options
-  const sizes = await Promise.all(paths.map(async (path) => (await stat(path)).size))
-  const total = sizes.reduce((sum, size) => sum + size, 0)
+  // Fail before the copy, not after a 4 GB import.
+  if (incidentId) store.incidents.get(incidentId)
+  const sources = await expandPaths(paths)
+  const total = sources.reduce((sum, source) => sum + source.size, 0)
   const fileIds: string[] = []
   let before = 0
   progress?.(0, total)
   try {
-    for (const [index, path] of paths.entries()) {
-      const record = await intakeFile(store, path, { signal, onProgress: (bytes) => progress?.(before + bytes, total) })
+    for (const source of sources) {
+      const record = await intakeFile(store, source.path, { signal, onProgress: (bytes) => progress?.(before + bytes, total) })
       fileIds.push(record.id)
-      before += sizes[index] ?? 0
+      before += source.size
     }
     if (incidentId) store.transaction(() => fileIds.forEach((fileId) => store.incidents.attachFile(incidentId, fileId)))
     return { fileIds }
   } catch (error) {
     for (const fileId of fileIds) {
-      try {
-        store.files.delete(fileId)
-      } catch {
-        // Locked or wiped meanwhile: the database is gone with its rows.
-      }
+      // Locked or wiped meanwhile: the database is gone with its rows, and the blobs go at the next unlock.
+      await store.files.delete(fileId).catch(() => {})
     }
     throw error
   }

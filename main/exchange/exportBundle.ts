@@ -15,6 +15,7 @@ import type { Row } from '../store/tableRows'
 import type { EncryptTo } from './ageFiles'
 import { inThreadAge, type AgeEngine } from './ageEngine'
 import { bundleFilePath } from './fileNames'
+import { exportingTo } from './exportFolders'
 import { selectRows } from './selection'
 import { endOfArchive, fileHeader, paddingFor } from './tar'
 
@@ -135,6 +136,8 @@ export async function exportBundle(store: Store, options: ExportOptions): Promis
     options.onProgress?.({ done, total })
   }
   const { encryptToFile } = options.age ?? inThreadAge
-  const { bytes } = await encryptToFile(tarStream(all, now, report, options.signal), options.to, options.out, options.signal)
+  const { bytes } = await exportingTo(options.out, () =>
+    encryptToFile(tarStream(all, now, report, options.signal), options.to, options.out, options.signal),
+  )
   return { bytes, counts: manifest.counts }
 }

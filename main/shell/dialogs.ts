@@ -15,11 +15,12 @@ export function electronDialogs(window: () => BrowserWindow | null, language: ()
   const parent = () => window() ?? undefined
   return {
     async openFiles(purpose) {
-      const options = { title: titles[purpose][language()], properties: ['openFile', 'multiSelections'] as const }
+      // Only macOS shows files and folders in one dialog; elsewhere asking for folders hides the files.
+      const folders = purpose === 'evidence' && process.platform === 'darwin'
+      const properties: ('openFile' | 'openDirectory' | 'multiSelections')[] = ['openFile', 'multiSelections', ...(folders ? ['openDirectory' as const] : [])]
+      const options = { title: titles[purpose][language()], properties }
       const owner = parent()
-      const result = owner
-        ? await dialog.showOpenDialog(owner, { ...options, properties: [...options.properties] })
-        : await dialog.showOpenDialog({ ...options, properties: [...options.properties] })
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
       return result.canceled ? [] : result.filePaths
     },
     async saveFile(purpose, suggestedName) {
