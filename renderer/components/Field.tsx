@@ -8,10 +8,12 @@ interface FieldProps {
   hint?: string
   autoFocus?: boolean
   required?: boolean
+  /** Marks the field as the one at fault (aria-invalid), so focus and screen readers find it. */
+  invalid?: boolean
 }
 
 /** A labelled input; passphrases get no autocomplete, spell check or history. */
-export function Field({ id, label, value, onChange, type = 'text', multiline, hint, autoFocus, required }: FieldProps) {
+export function Field({ id, label, value, onChange, type = 'text', multiline, hint, autoFocus, required, invalid }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined
   const common = {
     id,
@@ -20,6 +22,7 @@ export function Field({ id, label, value, onChange, type = 'text', multiline, hi
     required,
     'data-testid': id,
     'aria-describedby': hintId,
+    'aria-invalid': invalid || undefined,
     autoComplete: 'off',
     spellCheck: type !== 'password',
   }

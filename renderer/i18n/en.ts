@@ -52,9 +52,20 @@ export const en = {
   },
   validation: {
     mismatch: 'The two passphrases are not the same.',
-    tooShort: 'The passphrase needs at least 8 characters.',
+    tooShort: 'Too short: a passphrase needs at least 8 characters. Several ordinary words are best.',
+    tooCommon: 'This is one of the first passwords anyone would try. Choose another one.',
+    tooWeak:
+      'Too easy to guess: whoever takes the laptop could find it. Add words until the meter shows “Good”, or use a suggested passphrase.',
     nameRequired: 'Enter a name.',
     phoneInvalid: 'One of the phone numbers cannot be dialled: use digits, spaces, brackets, dashes and an optional +.',
+  },
+  generator: {
+    suggest: 'Suggest a passphrase of random words',
+    another: 'Suggest another',
+    words: 'Words in',
+    strength: 'Strength: {{words}} words drawn at random from {{list}}, about {{bits}} bits. Nobody can guess that, even knowing the list.',
+    use: 'Use this passphrase',
+    learn: 'Say it to yourself several times until you know it by heart: you will type it every time you open Sestra.',
   },
   frame: {
     navigation: 'Sections',

@@ -5,6 +5,7 @@ import type { Contact } from '../../shared/ipc-schema'
 import { Alert } from '../components/Alert'
 import { Field } from '../components/Field'
 import { useAction } from '../components/useAction'
+import { useFormCheck } from '../components/useFormCheck'
 import type { ValidationKey } from '../components/validation'
 import { formatDate } from '../i18n'
 import { loadBriefings, useContacts, type CampaignBriefing } from '../state/contacts'
@@ -62,7 +63,6 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
   const { t } = useTranslation()
   const stored = contact === 'new' ? null : contact
   const [form, setForm] = useState<Form>(stored ? toForm(stored) : emptyForm)
-  const [invalid, setInvalid] = useState<ValidationKey | 'invalidChannel' | null>(null)
   const [briefings, setBriefings] = useState<CampaignBriefing[]>([])
   const [storedBriefings, setStoredBriefings] = useState<CampaignBriefing[]>([])
   const storedId = stored?.id ?? null
@@ -77,6 +77,8 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
   const save = useAction(useContacts((s) => s.save))
   const remove = useAction(useContacts((s) => s.remove))
   const busy = save.busy || remove.busy
+  const check = useFormCheck(() => validate(toInput(form)))
+  const invalid = check.problem
 
   useEffect(() => {
     void loadCampaignBriefings()
@@ -88,13 +90,11 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const input = toInput(form)
-    const problem = validate(input)
-    setInvalid(problem)
+    const problem = check.attempt()
     const changed = briefings
       .filter((b, i) => b.briefedOn !== storedBriefings[i]?.briefedOn)
       .map((b) => ({ campaignId: b.campaignId, briefedOn: b.briefedOn || null }))
-    if (!problem) void save.run(input, changed)
+    if (!problem) void save.run(toInput(form), changed)
   }
 
   return (
@@ -105,8 +105,16 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
           {t('editor.updatedAt', { date: formatDate(stored.updatedAt) })}
         </p>
       )}
-      <form className="editor" onSubmit={submit} noValidate>
-        <Field id="contact-name" label={t('editor.name')} value={form.name} onChange={(v) => update('name', v)} autoFocus required />
+      <form ref={check.formRef} className="editor" onSubmit={submit} noValidate>
+        <Field
+          id="contact-name"
+          label={t('editor.name')}
+          value={form.name}
+          onChange={(v) => update('name', v)}
+          invalid={invalid === 'validation.nameRequired'}
+          autoFocus
+          required
+        />
         <Field id="contact-organisation" label={t('editor.organisation')} value={form.organisation} onChange={(v) => update('organisation', v)} />
         <fieldset className="roles">
           <legend>{t('editor.roles')}</legend>
@@ -128,6 +136,7 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
           hint={t('editor.phonesHint')}
           value={form.phones}
           onChange={(v) => update('phones', v)}
+          invalid={invalid === 'validation.phoneInvalid'}
           multiline
         />
         {stored && stored.phones.length > 0 && (

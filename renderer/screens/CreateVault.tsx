@@ -1,28 +1,25 @@
 import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../components/Alert'
-import { Field } from '../components/Field'
 import { LockLayout } from '../components/LockLayout'
-import { StrengthMeter } from '../components/StrengthMeter'
+import { NewPassphrase } from '../components/NewPassphrase'
 import { useAction } from '../components/useAction'
-import { checkNewPassphrase, type ValidationKey } from '../components/validation'
+import { useFormCheck } from '../components/useFormCheck'
+import { checkNewPassphrase } from '../components/validation'
 import { useVault } from '../state/vault'
 import { RestoreVault } from './allies/RestoreVault'
 
 export function CreateVault() {
   const { t } = useTranslation()
-  const [passphrase, setPassphrase] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [form, setForm] = useState({ passphrase: '', repeat: '' })
+  const check = useFormCheck(() => checkNewPassphrase(form.passphrase, form.repeat))
   const { run, busy, error } = useAction(useVault((s) => s.create))
   const [restoring, setRestoring] = useState(false)
   if (restoring) return <RestoreVault onBack={() => setRestoring(false)} />
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const problem = checkNewPassphrase(passphrase, repeat)
-    setInvalid(problem)
-    if (!problem) void run(passphrase)
+    if (!check.attempt()) void run(form.passphrase)
   }
 
   return (
@@ -31,20 +28,17 @@ export function CreateVault() {
       <p className="warning" data-testid="create-warning">
         {t('create.warning')}
       </p>
-      <form onSubmit={submit} noValidate>
-        <Field
-          id="create-passphrase"
-          type="password"
-          label={t('create.passphrase')}
+      <form ref={check.formRef} onSubmit={submit} noValidate>
+        <NewPassphrase
+          ids={{ passphrase: 'create-passphrase', repeat: 'create-repeat', strength: 'create-strength' }}
+          labels={{ passphrase: t('create.passphrase'), repeat: t('create.repeat') }}
           hint={t('create.advice')}
-          value={passphrase}
-          onChange={setPassphrase}
+          value={form}
+          onChange={setForm}
+          problem={check.problem}
           autoFocus
-          required
         />
-        <StrengthMeter id="create-strength" passphrase={passphrase} />
-        <Field id="create-repeat" type="password" label={t('create.repeat')} value={repeat} onChange={setRepeat} required />
-        <Alert testId="create-error" invalid={invalid} code={error} />
+        <Alert testId="create-error" invalid={check.problem} code={error} />
         <button type="submit" className="primary" data-testid="create-submit" disabled={busy}>
           {busy ? t('create.working') : t('create.submit')}
         </button>

@@ -2,9 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../components/Alert'
 import { Field } from '../components/Field'
-import { StrengthMeter } from '../components/StrengthMeter'
+import { NewPassphrase } from '../components/NewPassphrase'
 import { useAction } from '../components/useAction'
-import { checkNewPassphrase, type ValidationKey } from '../components/validation'
+import { useFormCheck } from '../components/useFormCheck'
+import { checkNewPassphrase } from '../components/validation'
 import { useVault } from '../state/vault'
 import { SeizureSettings } from './seizure/SeizureSettings'
 
@@ -22,36 +23,37 @@ export function Settings() {
 function ChangePassphrase() {
   const { t } = useTranslation()
   const [current, setCurrent] = useState('')
-  const [next, setNext] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [next, setNext] = useState({ passphrase: '', repeat: '' })
   const [done, setDone] = useState(false)
+  const check = useFormCheck(() => checkNewPassphrase(next.passphrase, next.repeat))
   const { run, busy, error } = useAction(useVault((s) => s.changePassphrase))
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setDone(false)
-    const problem = checkNewPassphrase(next, repeat)
-    setInvalid(problem)
-    if (problem) return
-    const changed = await run(current, next)
+    if (check.attempt()) return
+    const changed = await run(current, next.passphrase)
     setDone(changed)
     // Passphrases do not stay in the form, whether or not the change went through.
     setCurrent('')
     if (changed) {
-      setNext('')
-      setRepeat('')
+      setNext({ passphrase: '', repeat: '' })
+      check.reset()
     }
   }
 
   return (
-    <form className="settings-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="change-passphrase-title">
+    <form ref={check.formRef} className="settings-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="change-passphrase-title">
       <h2 id="change-passphrase-title">{t('settings.changePassphrase')}</h2>
       <Field id="settings-current" type="password" label={t('settings.current')} value={current} onChange={setCurrent} required />
-      <Field id="settings-next" type="password" label={t('settings.next')} value={next} onChange={setNext} required />
-      <StrengthMeter id="settings-strength" passphrase={next} />
-      <Field id="settings-repeat" type="password" label={t('settings.repeat')} value={repeat} onChange={setRepeat} required />
-      <Alert testId="settings-error" invalid={invalid} code={error} />
+      <NewPassphrase
+        ids={{ passphrase: 'settings-next', repeat: 'settings-repeat', strength: 'settings-strength' }}
+        labels={{ passphrase: t('settings.next'), repeat: t('settings.repeat') }}
+        value={next}
+        onChange={setNext}
+        problem={check.problem}
+      />
+      <Alert testId="settings-error" invalid={check.problem} code={error} />
       {done && (
         <p role="status" className="success" data-testid="settings-done">
           {t('settings.done')}

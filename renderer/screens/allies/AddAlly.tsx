@@ -4,6 +4,7 @@ import { allyInput, verificationMethods, type AllyInput } from '../../../shared/
 import { Alert } from '../../components/Alert'
 import { Field } from '../../components/Field'
 import { useAction } from '../../components/useAction'
+import { useFormCheck } from '../../components/useFormCheck'
 import { useAllies } from '../../state/allies'
 import { LocalProblem, type AlliesKey } from './LocalProblem'
 
@@ -17,6 +18,8 @@ const fieldProblems: Record<string, AlliesKey> = {
   verifiedOn: 'allies.add.invalidDate',
 }
 
+const toInput = (form: typeof emptyForm): AllyInput => ({ ...form, verifiedOn: form.verifiedOn.trim() || null })
+
 /** The contract's own schema names the field at fault, so the message can be specific. */
 function validate(input: AllyInput): AlliesKey | null {
   const field = allyInput.safeParse(input).error?.issues[0]?.path[0]
@@ -26,23 +29,33 @@ function validate(input: AllyInput): AlliesKey | null {
 export function AddAlly() {
   const { t } = useTranslation()
   const [form, setForm] = useState(emptyForm)
-  const [invalid, setInvalid] = useState<AlliesKey | null>(null)
   const add = useAction(useAllies((s) => s.add))
+  const check = useFormCheck(() => validate(toInput(form)))
+  const invalid = check.problem
   const update = <K extends keyof typeof emptyForm>(key: K, value: (typeof emptyForm)[K]) => setForm((f) => ({ ...f, [key]: value }))
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const input: AllyInput = { ...form, verifiedOn: form.verifiedOn.trim() || null }
-    const problem = validate(input)
-    setInvalid(problem)
-    if (!problem && (await add.run(input))) setForm(emptyForm)
+    if (check.attempt()) return
+    if (await add.run(toInput(form))) {
+      setForm(emptyForm)
+      check.reset()
+    }
   }
 
   return (
-    <form className="panel editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-ally-title">
+    <form ref={check.formRef} className="panel editor" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="add-ally-title">
       <h2 id="add-ally-title">{t('allies.add.title')}</h2>
-      <Field id="ally-name" label={t('allies.add.name')} value={form.name} onChange={(v) => update('name', v)} required />
-      <Field id="ally-key" label={t('allies.add.key')} hint={t('allies.add.keyHint')} value={form.publicKey} onChange={(v) => update('publicKey', v)} required />
+      <Field id="ally-name" label={t('allies.add.name')} value={form.name} onChange={(v) => update('name', v)} invalid={invalid === 'allies.add.invalidName'} required />
+      <Field
+        id="ally-key"
+        label={t('allies.add.key')}
+        hint={t('allies.add.keyHint')}
+        value={form.publicKey}
+        onChange={(v) => update('publicKey', v)}
+        invalid={invalid === 'allies.add.invalidKey'}
+        required
+      />
       <div className="field">
         <label htmlFor="ally-verification">{t('allies.add.verification')}</label>
         <select
@@ -58,7 +71,13 @@ export function AddAlly() {
           ))}
         </select>
       </div>
-      <Field id="ally-verified-on" label={t('allies.add.verifiedOn')} value={form.verifiedOn} onChange={(v) => update('verifiedOn', v)} />
+      <Field
+        id="ally-verified-on"
+        label={t('allies.add.verifiedOn')}
+        value={form.verifiedOn}
+        onChange={(v) => update('verifiedOn', v)}
+        invalid={invalid === 'allies.add.invalidDate'}
+      />
       <Field id="ally-notes" label={t('allies.add.notes')} value={form.notes} onChange={(v) => update('notes', v)} multiline />
       <LocalProblem testId="ally-invalid" problem={invalid} />
       <Alert testId="ally-error" code={add.error} />

@@ -4,14 +4,16 @@ import type { ExportChoice } from '../../../shared/bundle'
 import type { ErrorCode } from '../../../shared/errors'
 import { call } from '../../api'
 import { Alert } from '../../components/Alert'
-import { Field } from '../../components/Field'
 import { JobProgress } from '../../components/JobProgress'
+import { NewPassphrase } from '../../components/NewPassphrase'
 import { useAction } from '../../components/useAction'
-import { checkNewPassphrase } from '../../components/validation'
+import { useFormCheck } from '../../components/useFormCheck'
+import { checkNewPassphrase, type PassphraseProblem } from '../../components/validation'
 import { useAllies } from '../../state/allies'
 import { formatBytes } from '../evidence/format'
-import { LocalProblem, type AlliesKey } from './LocalProblem'
+import { LocalProblem } from './LocalProblem'
 
+type ExportProblem = 'allies.export.chooseRecords' | 'allies.export.chooseAllies' | PassphraseProblem
 type What = 'whole' | 'campaign' | 'incidents' | 'contact'
 type To = 'allies' | 'passphrase'
 interface Option {
@@ -47,16 +49,19 @@ export function ExportBundle() {
   const [incidentIds, setIncidentIds] = useState<string[]>([])
   const [to, setTo] = useState<To>('allies')
   const [allyIds, setAllyIds] = useState<string[]>([])
-  const [passphrase, setPassphrase] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [invalid, setInvalid] = useState<AlliesKey | null>(null)
+  const [secret, setSecret] = useState({ passphrase: '', repeat: '' })
+  const check = useFormCheck((): ExportProblem | null => {
+    if (choiceOf(what, campaignId, incidentIds, contactId) === null) return 'allies.export.chooseRecords'
+    if (to === 'allies') return allyIds.length ? null : 'allies.export.chooseAllies'
+    return checkNewPassphrase(secret.passphrase, secret.repeat)
+  })
   const [jobId, setJobId] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<{ done: string } | { failed: ErrorCode } | 'cancelled' | null>(null)
   const load = useAction(async () => setOptions(await loadOptions()))
   const start = useAction(async (choice: ExportChoice) => {
-    const started = await call('exportBundle', to === 'allies' ? { selection: choice, allyIds } : { selection: choice, passphrase })
-    setPassphrase('')
-    setRepeat('')
+    const started = await call('exportBundle', to === 'allies' ? { selection: choice, allyIds } : { selection: choice, passphrase: secret.passphrase })
+    setSecret({ passphrase: '', repeat: '' })
+    check.reset()
     if (started === null) setOutcome('cancelled')
     else setJobId(started.jobId)
   })
@@ -69,10 +74,7 @@ export function ExportBundle() {
     event.preventDefault()
     setOutcome(null)
     const choice = choiceOf(what, campaignId, incidentIds, contactId)
-    const problem: AlliesKey | null =
-      choice === null ? 'allies.export.chooseRecords' : to === 'allies' ? (allyIds.length ? null : 'allies.export.chooseAllies') : checkNewPassphrase(passphrase, repeat)
-    setInvalid(problem)
-    if (choice && !problem) void start.run(choice)
+    if (choice && !check.attempt()) void start.run(choice)
   }
   const toggle = (list: string[], id: string, on: boolean) => (on ? [...list, id] : list.filter((x) => x !== id))
   const picker = (kind: 'campaign' | 'contact', value: string, onChange: (id: string) => void) => {
@@ -95,7 +97,7 @@ export function ExportBundle() {
   }
 
   return (
-    <form className="panel editor" onSubmit={submit} noValidate aria-labelledby="export-title" data-testid="export-form">
+    <form ref={check.formRef} className="panel editor" onSubmit={submit} noValidate aria-labelledby="export-title" data-testid="export-form">
       <h2 id="export-title">{t('allies.export.title')}</h2>
       <fieldset>
         <legend>{t('allies.export.what')}</legend>
@@ -146,15 +148,18 @@ export function ExportBundle() {
           ))}
         </fieldset>
       ) : (
-        <>
-          <Field id="export-passphrase" type="password" label={t('allies.export.passphrase')} value={passphrase} onChange={setPassphrase} />
-          <Field id="export-repeat" type="password" label={t('allies.export.repeat')} value={repeat} onChange={setRepeat} />
-        </>
+        <NewPassphrase
+          ids={{ passphrase: 'export-passphrase', repeat: 'export-repeat', strength: 'export-strength' }}
+          labels={{ passphrase: t('allies.export.passphrase'), repeat: t('allies.export.repeat') }}
+          value={secret}
+          onChange={setSecret}
+          problem={check.problem === 'allies.export.chooseRecords' || check.problem === 'allies.export.chooseAllies' ? null : check.problem}
+        />
       )}
       <p className="warning" data-testid="export-warning">
         {to === 'allies' ? t('allies.export.warningAllies') : t('allies.export.warningPassphrase')}
       </p>
-      <LocalProblem testId="export-invalid" problem={invalid} />
+      <LocalProblem testId="export-invalid" problem={check.problem} />
       <Alert testId="export-error" code={load.error ?? start.error ?? (outcome && typeof outcome === 'object' && 'failed' in outcome ? outcome.failed : null)} />
       {jobId ? (
         <JobProgress

@@ -6,9 +6,10 @@ import { call } from '../../api'
 import { Alert } from '../../components/Alert'
 import { Field } from '../../components/Field'
 import { JobProgress } from '../../components/JobProgress'
-import { StrengthMeter } from '../../components/StrengthMeter'
+import { NewPassphrase } from '../../components/NewPassphrase'
 import { useAction } from '../../components/useAction'
-import { checkNewPassphrase, type ValidationKey } from '../../components/validation'
+import { useFormCheck } from '../../components/useFormCheck'
+import { checkNewPassphrase } from '../../components/validation'
 import { useAllies } from '../../state/allies'
 import { useVault } from '../../state/vault'
 import { BundleSummaryView } from './BundleSummaryView'
@@ -31,9 +32,8 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
   const [inspected, setInspected] = useState<InspectedBundle | null>(null)
   const [cancelled, setCancelled] = useState(false)
   const [preferIncoming, setPreferIncoming] = useState(false)
-  const [next, setNext] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [next, setNext] = useState({ passphrase: '', repeat: '' })
+  const check = useFormCheck(() => (mode === 'restore' ? checkNewPassphrase(next.passphrase, next.repeat) : null))
   const [jobId, setJobId] = useState<string | null>(null)
   const [failed, setFailed] = useState<ErrorCode | null>(null)
   const [merged, setMerged] = useState<ImportResult | null>(null)
@@ -48,10 +48,10 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
   })
   const start = useAction(async (token: string) => {
     const started =
-      mode === 'merge' ? await call('importBundle', { token, preferIncoming }) : await call('restoreBundle', { token, newVaultPassphrase: next })
+      mode === 'merge' ? await call('importBundle', { token, preferIncoming }) : await call('restoreBundle', { token, newVaultPassphrase: next.passphrase })
     setPassphrase('')
-    setNext('')
-    setRepeat('')
+    setNext({ passphrase: '', repeat: '' })
+    check.reset()
     // A token serves once: whatever happens next, the file has to be opened again.
     setInspected(null)
     setJobId(started.jobId)
@@ -60,9 +60,7 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (!inspected) return
-    const problem = mode === 'restore' ? checkNewPassphrase(next, repeat) : null
-    setInvalid(problem)
-    if (!problem) void start.run(inspected.token)
+    if (!check.attempt()) void start.run(inspected.token)
   }
 
   const done = (result: unknown) => {
@@ -75,7 +73,7 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
   }
 
   return (
-    <form className="panel editor" onSubmit={submit} noValidate aria-labelledby={`open-bundle-${mode}`} data-testid={`open-bundle-${mode}`}>
+    <form ref={check.formRef} className="panel editor" onSubmit={submit} noValidate aria-labelledby={`open-bundle-${mode}`} data-testid={`open-bundle-${mode}`}>
       <h2 id={`open-bundle-${mode}`}>{mode === 'merge' ? t('allies.import.title') : t('allies.restore.title')}</h2>
       <p className="hint">{mode === 'merge' ? t('allies.import.intro') : t('allies.restore.intro')}</p>
       <Field id={`bundle-passphrase-${mode}`} type="password" label={t('allies.import.passphrase')} value={passphrase} onChange={setPassphrase} />
@@ -83,7 +81,7 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
         {open.busy ? t('allies.import.checking') : t('allies.import.open')}
       </button>
       {cancelled && <p role="status">{t('allies.import.cancelled')}</p>}
-      <Alert testId={`bundle-error-${mode}`} invalid={invalid} code={open.error ?? start.error ?? failed} />
+      <Alert testId={`bundle-error-${mode}`} invalid={check.problem} code={open.error ?? start.error ?? failed} />
       {inspected && (
         <>
           <BundleSummaryView summary={inspected.summary} testId={`bundle-summary-${mode}`} />
@@ -93,11 +91,13 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
               {t('allies.import.preferIncoming')}
             </label>
           ) : (
-            <>
-              <Field id="restore-passphrase" type="password" label={t('allies.restore.newPassphrase')} value={next} onChange={setNext} required />
-              <StrengthMeter id="restore-strength" passphrase={next} />
-              <Field id="restore-repeat" type="password" label={t('allies.restore.repeat')} value={repeat} onChange={setRepeat} required />
-            </>
+            <NewPassphrase
+              ids={{ passphrase: 'restore-passphrase', repeat: 'restore-repeat', strength: 'restore-strength' }}
+              labels={{ passphrase: t('allies.restore.newPassphrase'), repeat: t('allies.restore.repeat') }}
+              value={next}
+              onChange={setNext}
+              problem={check.problem}
+            />
           )}
           <button type="submit" className="primary" data-testid={`bundle-${mode}`} disabled={start.busy}>
             {mode === 'merge' ? t('allies.import.merge') : t('allies.restore.submit')}

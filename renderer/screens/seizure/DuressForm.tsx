@@ -2,8 +2,10 @@ import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/Alert'
 import { Field } from '../../components/Field'
+import { NewPassphrase } from '../../components/NewPassphrase'
 import { useAction } from '../../components/useAction'
-import { checkNewPassphrase, type ValidationKey } from '../../components/validation'
+import { useFormCheck } from '../../components/useFormCheck'
+import { checkNewPassphrase } from '../../components/validation'
 import { setDuressPassphrase } from '../../state/seizure'
 
 type Outcome = 'set' | 'cleared' | null
@@ -12,9 +14,8 @@ type Outcome = 'set' | 'cleared' | null
 export function DuressForm() {
   const { t } = useTranslation()
   const [current, setCurrent] = useState('')
-  const [duress, setDuress] = useState('')
-  const [repeat, setRepeat] = useState('')
-  const [invalid, setInvalid] = useState<ValidationKey | null>(null)
+  const [duress, setDuress] = useState({ passphrase: '', repeat: '' })
+  const check = useFormCheck(() => checkNewPassphrase(duress.passphrase, duress.repeat))
   const [sameAsReal, setSameAsReal] = useState(false)
   const [outcome, setOutcome] = useState<Outcome>(null)
   const { run, busy, error } = useAction(setDuressPassphrase)
@@ -25,37 +26,41 @@ export function DuressForm() {
     // No passphrase stays in the form, whether or not it went through.
     setCurrent('')
     if (ok) {
-      setDuress('')
-      setRepeat('')
+      setDuress({ passphrase: '', repeat: '' })
+      check.reset()
       setOutcome(next === null ? 'cleared' : 'set')
     }
   }
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const problem = checkNewPassphrase(duress, repeat)
-    const same = !problem && duress === current
-    setInvalid(problem)
+    const problem = check.attempt()
+    const same = !problem && duress.passphrase === current
     setSameAsReal(same)
-    if (!problem && !same) void apply(duress)
+    if (!problem && !same) void apply(duress.passphrase)
   }
 
   const clear = () => {
-    setInvalid(null)
+    check.reset()
     setSameAsReal(false)
     void apply(null)
   }
 
   return (
-    <form className="settings-form seizure-group" onSubmit={submit} noValidate aria-labelledby="duress-title">
+    <form ref={check.formRef} className="settings-form seizure-group" onSubmit={submit} noValidate aria-labelledby="duress-title">
       <h3 id="duress-title">{t('seizure.settings.duress.title')}</h3>
       <p className="hint">{t('seizure.settings.duress.intro')}</p>
       <p className="hint">{t('seizure.settings.duress.hidden')}</p>
       <Field id="duress-current" type="password" label={t('seizure.settings.duress.current')} value={current} onChange={setCurrent} required />
-      <Field id="duress-passphrase" type="password" label={t('seizure.settings.duress.duress')} value={duress} onChange={setDuress} />
-      <Field id="duress-repeat" type="password" label={t('seizure.settings.duress.repeat')} value={repeat} onChange={setRepeat} />
-      <Alert testId="duress-error" invalid={invalid} code={error} />
-      {sameAsReal && (
+      <NewPassphrase
+        ids={{ passphrase: 'duress-passphrase', repeat: 'duress-repeat', strength: 'duress-strength' }}
+        labels={{ passphrase: t('seizure.settings.duress.duress'), repeat: t('seizure.settings.duress.repeat') }}
+        value={duress}
+        onChange={setDuress}
+        problem={check.problem}
+      />
+      <Alert testId="duress-error" invalid={check.problem} code={error} />
+      {sameAsReal && duress.passphrase === current && (
         <p role="alert" className="alert" data-testid="duress-same">
           {t('seizure.settings.duress.same')}
         </p>
