@@ -2,13 +2,19 @@ import type { SearchableType, SearchHit } from '../../shared/recordViews'
 import type { Database } from '../vault/database'
 
 /**
+ * Never part of a word, and not for FTS5's parser: NUL ends its strings
+ * early (an INTERNAL error), and lone surrogates are not text at all.
+ */
+const notWordText = /[\p{Cc}\p{Cs}]/gu
+
+/**
  * Turns what the user typed into an FTS5 query that can only mean "these
  * words": each word is quoted (quotes inside doubled), so operators, column
- * filters and stray syntax are plain text; every word is a prefix match, so
- * results come while typing.
+ * filters and stray syntax are plain text; control characters separate
+ * words; every word is a prefix match, so results come while typing.
  */
 export function ftsQuery(text: string): string | null {
-  const words = text.split(/\s+/).filter((w) => w.length > 0)
+  const words = text.replace(notWordText, ' ').split(/\s+/).filter((w) => w.length > 0)
   if (words.length === 0) return null
   return words.map((w) => `"${w.replaceAll('"', '""')}"*`).join(' ')
 }

@@ -14,7 +14,18 @@ export function isRealCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d
 }
 
-export const shortText = z.string().trim().max(500)
+/**
+ * What shows nothing: white space, control and format characters (zero-width
+ * space and joiners, bidi marks, BOM, soft hyphen, word joiner), the Braille
+ * blank and the Hangul fillers. Trimmed from both ends of short text, so a
+ * name made only of them is empty and `.min(1)` refuses it; inside real text
+ * (a Persian ZWNJ, an emoji sequence) they stay.
+ */
+const invisibleEdges = /^[\s\p{Cc}\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]+|[\s\p{Cc}\p{Cf}\u115F\u1160\u2800\u3164\uFFA0]+$/gu
+
+const trimInvisible = (text: string) => text.replace(invisibleEdges, '')
+
+export const shortText = z.string().overwrite(trimInvisible).max(500)
 export const longText = z.string().max(100_000)
 
 /** Fields every stored record carries, set by the data layer, never by callers. */
