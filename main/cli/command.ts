@@ -9,6 +9,8 @@ export interface Command {
   /** What it does, for `sestra COMMAND --help`. */
   help?: string
   options: ParseArgsOptionsConfig
+  /** Takes arguments after its options (paths, ids); any other command refuses a stray one. */
+  allowPositionals?: boolean
   /** A number is the exit code for an outcome that is not an error (`verify` found problems: 5). */
   run(ctx: CliContext): Promise<void | number>
 }

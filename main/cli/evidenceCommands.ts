@@ -55,6 +55,7 @@ const describeProblem = (p: VerifyProblem) =>
 export const evidenceCommands: Command[] = [
   {
     name: 'file add',
+    allowPositionals: true,
     usage: 'sestra file add --vault DIR PATH... [--incident ID] [--json]   (files, or folders taken recursively; all or nothing)',
     options: { ...vault, ...json, incident: { type: 'string' } },
     async run(ctx) {
@@ -86,6 +87,7 @@ export const evidenceCommands: Command[] = [
   },
   {
     name: 'file cat',
+    allowPositionals: true,
     usage: 'sestra file cat --vault DIR ID   (the bytes go to standard output, unprotected)',
     options: { ...vault },
     async run(ctx) {

@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({
       args: found.rest,
       options: { ...found.command.options, ...stdinJsonOption },
-      allowPositionals: true,
+      allowPositionals: found.command.allowPositionals === true,
       strict: true,
     })
     const passphrases = stdinPassphrases()
