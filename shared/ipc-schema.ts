@@ -6,6 +6,7 @@ import { contactInput, type ContactFields } from './domain/contact'
 import type { ErrorCode } from './errors'
 import { settingsPatch, type Settings } from './domain/settings'
 import type { JobStatus } from './jobs'
+import { backupReminderInput, firstStepsInput, markFirstStepInput, type FirstSteps } from './firstSteps'
 import { annotationInput, reportLanguages, type CustodyEntry } from './domain/custody'
 import type { FileRecord } from './domain/file'
 import { incidentCreateInput, type Incident } from './domain/incident'
@@ -181,6 +182,11 @@ export const ipcSchema = {
   exportReport: method(exportReportInput).returns<JobStarted>(),
   importFiles: method(importFilesInput).returns<JobStarted>(),
   saveFileCopy: method(saveFileCopyInput).returns<JobStarted>(),
+
+  /** The first-steps list and the backup reminder, ticked from the vault's data. */
+  firstSteps: method(firstStepsInput).returns<FirstSteps>(),
+  markFirstStep: method(markFirstStepInput).returns<void>(),
+  setBackupReminder: method(backupReminderInput).returns<void>(),
   // The preload's plain list (ipcMethods.ts) must name exactly these methods: a
   // missing or an extra key fails to compile.
 } as const satisfies Record<ListedMethod, Method<z.ZodType, unknown>>

@@ -70,6 +70,9 @@ export const methodNames = [
   'exportReport',
   'importFiles',
   'saveFileCopy',
+  'firstSteps',
+  'markFirstStep',
+  'setBackupReminder',
 ] as const
 
 export type ListedMethod = (typeof methodNames)[number]

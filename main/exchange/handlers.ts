@@ -1,4 +1,5 @@
 import { selectionOf } from '../../shared/bundle'
+import { localToday } from '../../shared/calendarDates'
 import { SestraError } from '../../shared/errors'
 import type { Handlers } from '../../shared/ipc-schema'
 import type { AppPorts } from '../ipc/ports'
@@ -29,16 +30,20 @@ export function exchangeHandlers(vault: VaultService, ports: AppPorts): Pick<Han
       const to: EncryptTo = passphrase !== undefined ? { passphrase } : { recipients: allyIds.map((id) => store.allies.get(id).publicKey) }
       const out = await ports.dialogs.saveFile('bundle', 'sestra-backup.age')
       if (out === null) return null
-      const jobId = vault.jobs.start('export', (signal, progress) =>
-        exportBundle(store, {
+      const jobId = vault.jobs.start('export', async (signal, progress) => {
+        const result = await exportBundle(store, {
           selection: selectionOf(selection),
           to,
           out,
           signal,
           onProgress: (p) => progress(p.done, p.total),
           age: ports.age,
-        }),
-      )
+        })
+        // Only a copy of everything counts as a backup for the reminder.
+        if (selection === 'whole') store.firstSteps.noteBackup(localToday())
+        // The person chose the path; saying it back tells her where the file went.
+        return { ...result, path: out }
+      })
       return { jobId }
     },
 

@@ -3,6 +3,7 @@ import type { VaultService } from '../vault/service'
 import { evidenceHandlers } from '../evidence/handlers'
 import type { AppPorts } from './ports'
 import { seizureHandlers } from './seizureHandlers'
+import { firstStepsHandlers } from './firstStepsHandlers'
 import { keyFingerprint } from '../exchange/fingerprint'
 import { exchangeHandlers } from '../exchange/handlers'
 import { listContacts } from '../store/contactQueries'
@@ -66,6 +67,7 @@ export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
     ...evidenceHandlers(vault, ports),
     ...exchangeHandlers(vault, ports),
     ...seizureHandlers(vault, ports),
+    ...firstStepsHandlers(vault),
 
     jobStatus: async ({ id }) => vault.jobs.status(id),
     cancelJob: async ({ id }) => vault.jobs.cancel(id),

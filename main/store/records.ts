@@ -14,6 +14,7 @@ import { VaultIdentity } from './identity'
 import { CampaignPlans } from './campaignPlans'
 import { Readability } from './readability'
 import { VaultSigningKey } from './signingKey'
+import { FirstStepsStore } from './firstSteps'
 import { SearchIndex } from './search'
 import { Table } from './table'
 import { TableRows } from './tableRows'
@@ -54,6 +55,7 @@ export function createStore(db: Database, blobs: BlobFolder) {
     tableRows: new TableRows(db),
     plans: new CampaignPlans(db),
     search: new SearchIndex(db),
+    firstSteps: new FirstStepsStore(db),
     readability: new Readability(db),
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
   }
@@ -61,7 +63,7 @@ export function createStore(db: Database, blobs: BlobFolder) {
 
 export type Store = ReturnType<typeof createStore>
 
-export type RecordCounts = Record<Exclude<keyof Store, 'links' | 'allies' | 'identity' | 'fileTransfer' | 'tableRows' | 'plans' | 'search' | 'transaction' | 'custody' | 'readability' | 'signingKey'>, number>
+export type RecordCounts = Record<Exclude<keyof Store, 'links' | 'allies' | 'identity' | 'fileTransfer' | 'tableRows' | 'plans' | 'search' | 'transaction' | 'custody' | 'readability' | 'signingKey' | 'firstSteps'>, number>
 
 export function countRecords(store: Store): RecordCounts {
   return {

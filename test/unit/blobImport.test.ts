@@ -35,7 +35,7 @@ describe('importing many files and folders in one job', () => {
     open = made.vault
     const { folder, single } = await evidenceTree()
     const incident = open.store.incidents.create({ title: 'Comments under the post', kind: 'threat', occurredOn: '2026-11-26' })
-    const seen: [number, number][] = []
+    const seen: [number, number | null][] = []
     const { fileIds } = await importFiles(open.store, [single, folder], { incidentId: incident.id, progress: (done, total) => seen.push([done, total]) })
     const names = fileIds.map((id) => open!.store.files.get(id).name)
     expect(names).toEqual(['recording.bin', 'a.png', 'b.txt', 'c.bin', 'empty.txt'])
