@@ -2,7 +2,11 @@ import type { BrowserWindow, Rectangle } from 'electron'
 
 /** Where and how the replaced window stood, so its successor takes its place. */
 export interface Placement {
-  bounds: Rectangle
+  /**
+   * Null for a minimised window: Windows reports a minimised window far off
+   * screen, and the successor would then be restored out of sight.
+   */
+  bounds: Rectangle | null
   minimized: boolean
   focused: boolean
 }
@@ -54,7 +58,11 @@ export class WindowHost {
     const old = this.#window
     if (this.#retired || !old || old.isDestroyed()) return
     this.#adopt(
-      this.#options.open({ bounds: old.getBounds(), minimized: old.isMinimized(), focused: old.isFocused() }),
+      this.#options.open({
+        bounds: old.isMinimized() ? null : old.getBounds(),
+        minimized: old.isMinimized(),
+        focused: old.isFocused(),
+      }),
     )
     old.destroy()
   }

@@ -70,17 +70,18 @@ describe('a main window', () => {
     expect(window.show).toHaveBeenCalledTimes(1)
   })
 
-  it('takes the place of the window it replaces: its bounds, minimised stays minimised, background stays background', () => {
+  it('takes the place of the window it replaces: its bounds, minimised stays minimised (at default size), background stays background', () => {
     const ses = freshSession(production)
     const bounds = { x: 40, y: 30, width: 900, height: 700 }
-    const minimised = open(production, ses, { bounds, minimized: true, focused: false })
+    const minimised = open(production, ses, { bounds: null, minimized: true, focused: false })
     minimised.emit('ready-to-show')
-    expect(minimised.getBounds()).toEqual(bounds)
+    expect(minimised.getBounds()).toMatchObject({ width: 1200, height: 800 })
     expect(minimised.minimize).toHaveBeenCalled()
     expect(minimised.show).not.toHaveBeenCalled()
 
     const background = open(production, ses, { bounds, minimized: false, focused: false })
     background.emit('ready-to-show')
+    expect(background.getBounds()).toEqual(bounds)
     expect(background.showInactive).toHaveBeenCalled()
     expect(background.show).not.toHaveBeenCalled()
   })
