@@ -3,8 +3,9 @@ import type { BrowserWindow, Rectangle } from 'electron'
 /** Where and how the replaced window stood, so its successor takes its place. */
 export interface Placement {
   /**
-   * Null for a minimised window: Windows reports a minimised window far off
-   * screen, and the successor would then be restored out of sight.
+   * Null for a minimised window: what a minimised window reports is not
+   * reliably where it comes back (Windows has placed it far off screen), and
+   * the successor must not be restored out of sight.
    */
   bounds: Rectangle | null
   minimized: boolean
