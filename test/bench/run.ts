@@ -6,12 +6,10 @@
  * BENCH_FILE_MB (default 256) sizes the streamed import and the evidence
  * import, `file cat` and verify (the issue's figure is 1 GB: BENCH_FILE_MB=1024);
  * BENCH_LARGE_VAULT_MB (default 2048) sizes the large vault wiped at the end;
- * BENCH_EXPORT_MB (default 256) sizes the vault exported and restored as a bundle.
+ * BENCH_EXCHANGE_MIB (default 1024) sizes the vault exported and restored as a
+ * bundle (test/bench/exchange.ts); BENCH_CLI_RUNS the CLI start (cliStart.ts).
  */
 import { randomBytes } from 'node:crypto'
-import { createWriteStream } from 'node:fs'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,18 +24,14 @@ import { calibrateKdf, minimumKdf } from '../../main/vault/kdf'
 import { runMigrations } from '../../main/vault/migrations'
 import { createVault, unlockVault } from '../../main/vault/vault'
 import { wipeVault } from '../../main/vault/wipe'
-import { exportBundle } from '../../main/exchange/exportBundle'
-import { restoreBundle } from '../../main/exchange/restoreBundle'
-import { ageWorkerEngine } from '../../main/exchange/ageWorkerEngine'
-import { ageWorkerSource } from '../support/ageWorkerSource'
-import { ageDecryptWithKey, ageEncryptTo, ageKeygen } from '../support/ageCli'
+import { benchCliStart } from './cliStart'
+import { benchExchange } from './exchange'
 import { benchFiles } from './files'
 import { benchReadinessAndSearch } from './readiness'
 
 const contactsCount = 100_000
 const fileMiB = Number(process.env.BENCH_FILE_MB ?? 256)
 const largeVaultMiB = Number(process.env.BENCH_LARGE_VAULT_MB ?? 2048)
-const exportMiB = Number(process.env.BENCH_EXPORT_MB ?? 256)
 const passphrase = 'benchmark passphrase'
 
 // Peak RSS of the whole run, and of the phase running now (reset per phase).
@@ -196,53 +190,6 @@ async function benchFileImport(root: string) {
   })
 }
 
-/**
- * Export (to an X25519 recipient) and restore of a vault holding
- * BENCH_EXPORT_MB of files, against the `age` CLI encrypting and decrypting a
- * file of the same size on the same disk in the same run.
- */
-async function benchExchange(root: string) {
-  // As the app runs it: age in a worker thread, the vault in this one.
-  const age = ageWorkerEngine(ageWorkerSource)
-  const dir = join(root, 'exchange')
-  await fillVault(dir, exportMiB)
-  const keyFile = join(root, 'ally.key')
-  const recipient = await ageKeygen(keyFile)
-  const bundle = join(root, 'export.age')
-  startPhase()
-  const vault = await unlockVault(dir, passphrase)
-  const [, exportMs] = await timed(() =>
-    exportBundle(vault.store, { selection: { kind: 'vault' }, to: { recipients: [recipient, vault.store.identity.publicKey()] }, out: bundle, age }),
-  )
-  const identity = vault.store.identity.secretKey()
-  vault.lock()
-  const exportRss = phasePeakRssMiB
-  startPhase()
-  const [, restoreMs] = await timed(() => restoreBundle(bundle, { identity }, join(root, 'restored'), passphrase, { kdf: minimumKdf }, { age }))
-  const restoreRss = phasePeakRssMiB
-
-  const plain = join(root, 'plain.bin')
-  await pipeline(Readable.from(generated(exportMiB)), createWriteStream(plain))
-  const [, cliEncryptMs] = await timed(() => ageEncryptTo(recipient, plain, join(root, 'cli.age')))
-  const [, cliDecryptMs] = await timed(() => ageDecryptWithKey(keyFile, join(root, 'cli.age'), join(root, 'cli.out')))
-  const rate = (ms: number) => round(exportMiB / (ms / 1000))
-  for (const [figure, ms, cliMs, rss] of [
-    ['exchange_export', exportMs, cliEncryptMs, exportRss],
-    ['exchange_restore', restoreMs, cliDecryptMs, restoreRss],
-  ] as const) {
-    const ratio = round(cliMs / ms, 2)
-    report(figure, {
-      sizeMiB: exportMiB,
-      mibPerSec: rate(ms),
-      ageCliMibPerSec: rate(cliMs),
-      ratioToCli: ratio,
-      peakRssMiB: round(rss),
-      goal: 'at least half the age CLI throughput, peak RSS under 300 MB',
-      met: ratio >= 0.5 && rss < 300,
-    })
-  }
-}
-
 async function benchWipe(root: string) {
   for (const mib of [10, largeVaultMiB]) {
     const dir = join(root, `wipe-${mib}`)
@@ -267,7 +214,8 @@ try {
   // meaningful before the 256 MiB KDF and the 100,000 contacts.
   await benchFileImport(root)
   await benchFiles(root, fileMiB, { report, startPhase, phasePeakRssMiB: () => phasePeakRssMiB })
-  await benchExchange(root)
+  await benchExchange(root, report)
+  await benchCliStart(root, report)
   await benchUnlock(root)
   await benchContactsEncryptedVsPlain(root)
   await benchReadinessAndSearch(root, report)

@@ -1,0 +1,58 @@
+/*
+ * One export or restore of the exchange benchmark, alone in its process so
+ * its peak RSS is its own: `node --import tsx test/bench/exchangeChild.ts
+ * '<job as JSON>'`. Prints one JSON line: the streaming time (from the
+ * first byte of the bundle to the end), the total time (with Argon2id, as the
+ * user waits for it), peak RSS and the worst event-loop delay. age runs
+ * as the app runs it, in its worker thread, unless the job says `thread`
+ * (the CLI's way).
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { KdfParams } from '../../main/vault/kdf'
+import { inThreadAge } from '../../main/exchange/ageEngine'
+import { ageWorkerEngine } from '../../main/exchange/ageWorkerEngine'
+import { exportBundle } from '../../main/exchange/exportBundle'
+import { restoreBundle } from '../../main/exchange/restoreBundle'
+import { unlockVault } from '../../main/vault/vault'
+import { ageWorkerSource } from '../support/ageWorkerSource'
+
+export type ExchangeJob =
+  | { op: 'export'; vault: string; passphrase: string; recipient: string; out: string; engine: 'worker' | 'thread' }
+  | { op: 'restore'; bundle: string; identity: string; vault: string; passphrase: string; kdf: KdfParams; engine: 'worker' | 'thread' }
+
+export interface ExchangeRun {
+  ms: number
+  totalMs: number
+  peakRssMiB: number
+  worstEventLoopDelayMs: number
+}
+
+const job = JSON.parse(process.argv[2] ?? '') as ExchangeJob
+const age = job.engine === 'worker' ? ageWorkerEngine(ageWorkerSource) : inThreadAge
+const delay = monitorEventLoopDelay({ resolution: 10 })
+delay.enable()
+const start = performance.now()
+let streamStart = 0
+const streaming = () => (streamStart ||= performance.now())
+if (job.op === 'export') {
+  const vault = await unlockVault(job.vault, job.passphrase)
+  try {
+    streaming()
+    await exportBundle(vault.store, { selection: { kind: 'vault' }, to: { recipients: [job.recipient] }, out: job.out, age })
+  } finally {
+    vault.lock()
+  }
+} else {
+  // The first progress report comes with the first piece of plaintext, after the new vault's KDF.
+  await restoreBundle(job.bundle, { identity: job.identity }, job.vault, job.passphrase, { kdf: job.kdf }, { age, onProgress: streaming })
+}
+const end = performance.now()
+delay.disable()
+const run: ExchangeRun = {
+  ms: end - streamStart,
+  totalMs: end - start,
+  // maxRSS is in KiB: the whole life of this process, loading the code included.
+  peakRssMiB: process.resourceUsage().maxRSS / 1024,
+  worstEventLoopDelayMs: delay.max / 1e6,
+}
+console.log(JSON.stringify(run))
