@@ -13,6 +13,8 @@ export const bundleFormat = 'sestra-bundle'
 export const bundleFormatVersion = 1
 
 export const manifestPath = 'manifest.json'
+/** An SSH signature (namespace `sestra-bundle`) of manifest.json by the vault that wrote it; right after it, outside its list. */
+export const manifestSignaturePath = 'manifest.json.sig'
 
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 /** Record files are named for SQL tables: nothing that could leave `records/`. */
@@ -69,8 +71,16 @@ export const bundleFileRecord = z.looseObject({
 })
 export type BundleFileRecord = z.output<typeof bundleFileRecord>
 
+/** Who signed a bundle's manifest: a known ally, this vault itself, a key this vault does not know, or nobody. */
+export type BundleSignature =
+  | { status: 'unsigned' }
+  | { status: 'unknown'; publicKey: string }
+  | { status: 'this_vault'; publicKey: string }
+  | { status: 'ally'; allyId: string; allyName: string; publicKey: string }
+
 /** What a bundle holds, shown before the user restores or merges it. */
 export interface BundleSummary {
+  signature: BundleSignature
   formatVersion: number
   appVersion: string
   createdAt: string

@@ -27,6 +27,7 @@ export const errorCodes = [
   'BUNDLE_UNSAFE_PATH',
   'BUNDLE_NEWER_VERSION',
   'BUNDLE_OVERSIZED',
+  'BUNDLE_CONFLICT',
   'PASSPHRASE_TOO_SHORT',
   'PASSPHRASE_TOO_COMMON',
   'PASSPHRASE_TOO_WEAK',
@@ -129,6 +130,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   BUNDLE_OVERSIZED: {
     en: 'The bundle holds more data than its list of contents declares. Nothing was changed.',
     ru: 'В пакете больше данных, чем указано в его описи. Ничего не изменено.',
+  },
+  BUNDLE_CONFLICT: {
+    en: 'The bundle holds evidence this vault already has, with other bytes or another custody log. Evidence is never merged or replaced. Nothing was changed.',
+    ru: 'В пакете есть доказательства, которые уже есть в этом хранилище, но с другими байтами или другим журналом хранения. Доказательства никогда не объединяются и не заменяются. Ничего не изменено.',
   },
   PASSPHRASE_TOO_SHORT: {
     en: 'This passphrase is too short. Use at least 8 characters; several random words are best. Nothing was changed.',

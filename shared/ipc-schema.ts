@@ -77,6 +77,8 @@ export interface PanicShortcutStatus {
 export interface VaultIdentityInfo {
   publicKey: string
   fingerprint: string
+  /** `ssh-ed25519 AAAA...`: what bundles and reports are signed with (checked with `ssh-keygen -Y verify`). */
+  signingKey: string
 }
 export type Ally = Stored<AllyFields> & { fingerprint: string }
 export type Contact = Stored<ContactFields>

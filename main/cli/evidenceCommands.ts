@@ -177,7 +177,7 @@ export const evidenceCommands: Command[] = [
       }
       const result = await withVault(ctx, (v) => exportReport(v.store, request))
       if (ctx.options.json) print(ctx, result)
-      else ctx.stdout(`${result.incidents} incidents, ${result.files} files\n${result.pdfPath}  sha256 ${result.pdfSha256}\n${result.manifestPath}  sha256 ${result.manifestSha256}`)
+      else ctx.stdout(`${result.incidents} incidents, ${result.files} files\n${result.pdfPath}  sha256 ${result.pdfSha256}\n${result.manifestPath}  sha256 ${result.manifestSha256}\n${result.signaturePath}  (its SSH signature)`)
     },
   },
 ]

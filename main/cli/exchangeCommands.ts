@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import type { BundleSelection } from '../../shared/bundle'
+import type { BundleSelection, BundleSignature } from '../../shared/bundle'
 import { isAgeX25519Recipient, verificationMethods, type AllyInput } from '../../shared/domain/ally'
 import type { DecryptWith, EncryptTo } from '../exchange/ageFiles'
 import { exportBundle } from '../exchange/exportBundle'
@@ -16,33 +16,58 @@ const passphraseFlag = { passphrase: { type: 'boolean' } } as const
 const strings = (ctx: CliContext, name: string) => (ctx.options[name] as string[] | undefined) ?? []
 
 
+/** Who signed it, in words: the one thing about a bundle the checks cannot decide for the user. */
+function describeSignature(signature: BundleSignature): string {
+  switch (signature.status) {
+    case 'ally':
+      return `Signed by your ally "${signature.allyName}" (${signature.publicKey}).`
+    case 'this_vault':
+      return 'Signed by this vault.'
+    case 'unknown':
+      return `Signed by a key this vault does not know: ${signature.publicKey}. Compare it with the sender's before you trust it.`
+    case 'unsigned':
+      return 'NOT signed: nothing shows who made it.'
+  }
+}
+
 function printResult(ctx: CliContext, result: ImportResult, verb: string) {
   if (ctx.options.json) return ctx.stdout(JSON.stringify(result, null, 2))
   const lines = Object.entries(result.summary.counts).map(
     ([type, n]) => `  ${type}: ${n} in bundle, ${result.written[type] ?? 0} ${verb}, ${result.kept[type] ?? 0} kept`,
   )
-  ctx.stdout([`Bundle made ${result.summary.createdAt} by Sestra ${result.summary.appVersion}; all checks passed.`, ...lines].join('\n'))
+  const made = `Bundle made ${result.summary.createdAt} by Sestra ${result.summary.appVersion}; all checks passed.`
+  ctx.stdout([made, describeSignature(result.summary.signature), ...lines].join('\n'))
 }
 
 export const exchangeCommands: Command[] = [
   {
     name: 'identity',
-    usage: 'sestra identity --vault DIR [--json]   (prints the public key to give to allies)',
-    options: { ...vault, ...json },
+    usage:
+      'sestra identity --vault DIR [--json | --signing]   (the age public key to give to allies; --signing: the ssh-ed25519 key your bundles and reports are signed with; --json: both)',
+    options: { ...vault, ...json, signing: { type: 'boolean' } },
     async run(ctx) {
-      const publicKey = await withVault(ctx, (v) => v.store.identity.publicKey())
-      if (ctx.options.json) ctx.stdout(JSON.stringify({ publicKey, fingerprint: keyFingerprint(publicKey) }, null, 2))
-      else ctx.stdout(publicKey)
+      const { publicKey, signingKey } = await withVault(ctx, (v) => ({ publicKey: v.store.identity.publicKey(), signingKey: v.store.signingKey.publicKey() }))
+      if (ctx.options.json) ctx.stdout(JSON.stringify({ publicKey, fingerprint: keyFingerprint(publicKey), signingKey }, null, 2))
+      else ctx.stdout(ctx.options.signing ? signingKey : publicKey)
     },
   },
   {
     name: 'ally add',
-    usage: `sestra ally add --vault DIR --name NAME --key AGE1... [--verified ${verificationMethods.join('|')}] [--on YYYY-MM-DD] [--notes TEXT]`,
-    options: { ...vault, name: { type: 'string' }, key: { type: 'string' }, verified: { type: 'string' }, on: { type: 'string' }, notes: { type: 'string' } },
+    usage: `sestra ally add --vault DIR --name NAME --key AGE1... [--signing-key 'ssh-ed25519 AAAA...'] [--verified ${verificationMethods.join('|')}] [--on YYYY-MM-DD] [--notes TEXT]`,
+    options: {
+      ...vault,
+      name: { type: 'string' },
+      key: { type: 'string' },
+      'signing-key': { type: 'string' },
+      verified: { type: 'string' },
+      on: { type: 'string' },
+      notes: { type: 'string' },
+    },
     async run(ctx) {
       const ally: AllyInput = {
         name: requireString(ctx, 'name'),
         publicKey: requireString(ctx, 'key'),
+        signingKey: (ctx.options['signing-key'] as string | undefined) ?? null,
         verification: ((ctx.options.verified as string | undefined) ?? 'not_verified') as AllyInput['verification'],
         verifiedOn: (ctx.options.on as string | undefined) ?? null,
         notes: (ctx.options.notes as string | undefined) ?? '',

@@ -5,12 +5,14 @@ import {
   bundleSelection,
   bundleFormatVersion,
   manifestPath,
+  manifestSignaturePath,
   type BundleManifest,
   type BundleSelection,
   type ManifestEntry,
 } from '../../shared/bundle'
 import { SestraError } from '../../shared/errors'
 import type { Store } from '../store/records'
+import { signatureNamespaces } from '../store/signingKey'
 import type { Row } from '../store/tableRows'
 import type { EncryptTo } from './ageFiles'
 import { inThreadAge, type AgeEngine } from './ageEngine'
@@ -124,8 +126,10 @@ export async function exportBundle(store: Store, options: ExportOptions): Promis
   const now = options.now ?? new Date()
   const { manifest, entries } = planEntries(store, options.selection, now)
   const manifestBytes = jsonBytes(manifest)
+  const signature = Buffer.from(store.signingKey.sign(signatureNamespaces.bundle, manifestBytes), 'utf8')
   const all: Entry[] = [
     { path: manifestPath, size: manifestBytes.length, sha256: sha256(manifestBytes), content: () => once(manifestBytes) },
+    { path: manifestSignaturePath, size: signature.length, sha256: sha256(signature), content: () => once(signature) },
     ...entries,
   ]
   const total = all.reduce((sum, e) => sum + e.size, 0)

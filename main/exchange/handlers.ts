@@ -56,7 +56,8 @@ export function exchangeHandlers(vault: VaultService, ports: AppPorts): Pick<Han
       const [path] = await ports.dialogs.openFiles('bundle')
       if (path === undefined) return null
       const check = state === 'unlocked' ? recordChecker(vault.store) : undefined
-      const summary = await vault.jobs.run((signal) => verifyBundle(path, key, check, { signal, age: ports.age }))
+      const knownSigners = state === 'unlocked' ? vault.store : undefined
+      const summary = await vault.jobs.run((signal) => verifyBundle(path, key, check, { signal, age: ports.age, knownSigners }))
       return { summary, token: pending.add(path, key, summary) }
     },
 

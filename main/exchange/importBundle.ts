@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import type { BundleSummary } from '../../shared/bundle'
+import type { BundleSignature, BundleSummary } from '../../shared/bundle'
 import { SestraError } from '../../shared/errors'
 import type { StagedFile } from '../store/fileTransfer'
 import type { Store } from '../store/records'
 import type { DecryptWith } from './ageFiles'
 import { inThreadAge, type AgeEngine } from './ageEngine'
+import { identifySigner } from './bundleSignature'
+import { evidenceTables, IncomingEvidence } from './incomingEvidence'
 import { readBundle, type BundleContents, type FileSink, type RecordCheck } from './readBundle'
 import { recordChecker } from './rowChecks'
 
@@ -34,6 +36,8 @@ export interface ImportOptions {
   onProgress?: (bytes: number) => void
   /** Where age runs; this thread unless the app passes its worker. */
   age?: AgeEngine
+  /** The open vault, to name who signed a bundle (its own key or an ally's); without it a signer is unknown. */
+  knownSigners?: Pick<Store, 'allies' | 'signingKey'>
 }
 
 async function* metered(plain: AsyncIterable<Uint8Array>, { signal, onProgress }: ImportOptions) {
@@ -46,9 +50,15 @@ async function* metered(plain: AsyncIterable<Uint8Array>, { signal, onProgress }
   }
 }
 
-export function summarise(contents: BundleContents): BundleSummary {
+export function summarise(contents: BundleContents, knownSigners?: ImportOptions['knownSigners']): BundleSummary {
   const { manifest } = contents
+  const signature: BundleSignature = knownSigners
+    ? identifySigner(knownSigners, contents.signer)
+    : contents.signer === null
+      ? { status: 'unsigned' }
+      : { status: 'unknown', publicKey: contents.signer }
   return {
+    signature,
     formatVersion: manifest.formatVersion,
     appVersion: manifest.appVersion,
     createdAt: manifest.createdAt,
@@ -60,7 +70,7 @@ export function summarise(contents: BundleContents): BundleSummary {
 
 /** Decrypts and checks everything (every hash, the manifest, the end of the stream) and stores nothing. */
 export async function verifyBundle(path: string, key: DecryptWith, checkRecords?: RecordCheck, options: ImportOptions = {}): Promise<BundleSummary> {
-  return summarise(await readBundle(metered(await (options.age ?? inThreadAge).decryptFile(path, key), options), hashOnly, checkRecords))
+  return summarise(await readBundle(metered(await (options.age ?? inThreadAge).decryptFile(path, key), options), hashOnly, checkRecords), options.knownSigners)
 }
 
 const isConstraint = (error: unknown) => /^SQLITE_CONSTRAINT/.test(String((error as { code?: unknown }).code))
@@ -80,14 +90,21 @@ export async function importStream(
 ): Promise<ImportResult> {
   const transfer = store.fileTransfer
   const staged = new Map<string, StagedFile>()
+  const evidence = new IncomingEvidence(store)
+  const checkRows = recordChecker(store)
+  // A stored file's bytes are never replaced, whatever the preference: its records already said whether they match.
   const stageOrHash: FileSink = async (id, pieces) => {
-    if (prefer === 'keep' && transfer.hasFile(id)) return hashOnly(id, pieces)
+    if (transfer.hasFile(id)) return hashOnly(id, pieces)
     const file = await transfer.stage(id, pieces)
     staged.set(id, file)
     return file
   }
   try {
-    const contents = await readBundle(metered(plain, options), stageOrHash, recordChecker(store))
+    const contents = await readBundle(metered(plain, options), stageOrHash, (table, rows) => {
+      checkRows(table, rows)
+      evidence.take(table, rows)
+    })
+    evidence.finish()
     const written: Record<string, number> = {}
     const kept: Record<string, number> = {}
     const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
@@ -106,15 +123,21 @@ export async function importStream(
           count(written, 'files')
         }
         for (const [table, rows] of contents.records) {
-          for (const row of rows) count(store.tableRows.put(table, row as Record<string, unknown>, onConflict) ? written : kept, table)
+          if (table === 'custody') continue
+          const merge = evidenceTables.has(table) ? 'keep' : onConflict
+          for (const row of rows) count(store.tableRows.put(table, row as Record<string, unknown>, merge) ? written : kept, table)
         }
+        const adopted = evidence.write()
+        const incoming = contents.records.get('custody')?.length ?? 0
+        if (adopted) written.custody = adopted
+        if (incoming > adopted) kept.custody = incoming - adopted
       })
     } catch (error) {
       if (error instanceof SestraError) throw error
       if (isConstraint(error)) throw new SestraError('BUNDLE_INVALID', 'records break the vault\'s rules (missing references or invalid values)')
       throw error
     }
-    return { summary: summarise(contents), written, kept }
+    return { summary: summarise(contents, store), written, kept }
   } catch (error) {
     transfer.discard([...staged.values()].map((s) => s.stageId))
     throw error

@@ -6,6 +6,7 @@ import {
   filesEntry,
   isSafeEntryPath,
   manifestPath,
+  manifestSignaturePath,
   manifestVersion,
   recordsEntry,
   type BundleFileRecord,
@@ -13,12 +14,16 @@ import {
   type ManifestEntry,
 } from '../../shared/bundle'
 import { SestraError } from '../../shared/errors'
+import { verifySsh } from '../signing/sshsig'
+import { signatureNamespaces } from '../store/signingKey'
 import { ByteReader } from './byteReader'
 import { blockSize, maxTrailingZeros, paddingFor, parseHeader, type TarHeader } from './tar'
 
 /** Records are parsed whole; files never are. These bound what a hostile bundle can make us hold. */
 const maxManifestBytes = 64 * 1024 * 1024
 const maxRecordsBytes = 256 * 1024 * 1024
+/** An armored Ed25519 SSH signature is under 400 bytes. */
+const maxSignatureBytes = 4096
 
 export interface FileSink {
   /** Consumes one file's bytes (stores or just hashes them) and reports what it saw. */
@@ -33,6 +38,8 @@ export interface BundleContents {
   /** Table -> the parsed rows (files apart), checked by the reader's RecordCheck if one was given. */
   records: Map<string, unknown[]>
   files: BundleFileRecord[]
+  /** The key (`ssh-ed25519 ...`) whose good signature of manifest.json came with it; null when unsigned. */
+  signer: string | null
 }
 
 const invalid = (detail: string) => new SestraError('BUNDLE_INVALID', detail)
@@ -61,7 +68,7 @@ function parseJson(bytes: Buffer, path: string): unknown {
   }
 }
 
-async function readManifest(reader: ByteReader): Promise<BundleManifest> {
+async function readManifest(reader: ByteReader): Promise<{ manifest: BundleManifest; bytes: Buffer }> {
   const first = await nextHeader(reader)
   if (first.kind !== 'file' || first.path.replace(/^\.\//, '') !== manifestPath) throw invalid('manifest.json must come first')
   if (first.size > maxManifestBytes) throw new SestraError('BUNDLE_OVERSIZED', manifestPath)
@@ -80,7 +87,22 @@ async function readManifest(reader: ByteReader): Promise<BundleManifest> {
     if (paths.has(entry.path)) throw invalid(`manifest entry ${index + 1} repeated`)
     paths.add(entry.path)
   })
-  return parsed.data
+  return { manifest: parsed.data, bytes }
+}
+
+/**
+ * The signature, if the entry after the manifest is one. A signature that is
+ * there but does not verify refuses the bundle: the manifest was changed.
+ */
+async function readSignature(reader: ByteReader, header: TarHeader, manifest: Buffer): Promise<string | null> {
+  if (header.kind !== 'file' || header.path.replace(/^\.\//, '') !== manifestSignaturePath) return null
+  if (header.size > maxSignatureBytes) throw new SestraError('BUNDLE_OVERSIZED', manifestSignaturePath)
+  const bytes = await reader.read(header.size)
+  if (bytes.length < header.size) throw invalid('archive cut short')
+  await skipPadding(reader, header.size)
+  const signer = verifySsh(bytes.toString('utf8'), signatureNamespaces.bundle, manifest)
+  if (signer === null) throw invalid(manifestSignaturePath)
+  return signer
 }
 
 const isBundleDirectory = (path: string) => /^(records|files|files\/[0-9a-f-]{36})\/?$/.test(path.replace(/^\.\//, ''))
@@ -95,12 +117,15 @@ const isBundleDirectory = (path: string) => /^(records|files|files\/[0-9a-f-]{36
  */
 export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: FileSink, checkRecords?: RecordCheck): Promise<BundleContents> {
   const reader = new ByteReader(plain)
-  const manifest = await readManifest(reader)
+  const { manifest, bytes: manifestBytes } = await readManifest(reader)
   const expected = new Map<string, ManifestEntry>(manifest.entries.map((e) => [e.path, e]))
   const records = new Map<string, unknown[]>()
   const seen = new Set<string>()
   let index = 1
-  for (let header = await nextHeader(reader); header.kind !== 'end'; header = await nextHeader(reader), index++) {
+  let header = await nextHeader(reader)
+  const signer = await readSignature(reader, header, manifestBytes)
+  if (signer !== null) [header, index] = [await nextHeader(reader), index + 1]
+  for (; header.kind !== 'end'; header = await nextHeader(reader), index++) {
     if (header.kind === 'directory') {
       if (isBundleDirectory(header.path)) continue
       throw new SestraError(/(^|\/)\.\.(\/|$)|^\//.test(header.path) ? 'BUNDLE_UNSAFE_PATH' : 'BUNDLE_OVERSIZED', `entry ${index + 1}`)
@@ -136,7 +161,7 @@ export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: Fil
   if (missing) throw invalid(`${describe(missing.path)} missing`)
   const rest = await reader.drain(maxTrailingZeros)
   if (!rest.allZero || rest.bytes > maxTrailingZeros) throw new SestraError('BUNDLE_OVERSIZED', 'data after the archive')
-  return { manifest, records, files: checkFileRecords(manifest, records) }
+  return { manifest, records, files: checkFileRecords(manifest, records), signer }
 }
 
 /** records/files.json must describe exactly the files in the manifest, hash for hash. */

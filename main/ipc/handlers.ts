@@ -58,7 +58,7 @@ export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
 
     getIdentity: async () => {
       const publicKey = vault.store.identity.publicKey()
-      return { publicKey, fingerprint: keyFingerprint(publicKey) }
+      return { publicKey, fingerprint: keyFingerprint(publicKey), signingKey: vault.store.signingKey.publicKey() }
     },
     listAllies: async () => vault.store.allies.list().items.map(withFingerprint),
     addAlly: async (input) => withFingerprint(vault.store.allies.create(input)),

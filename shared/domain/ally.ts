@@ -34,9 +34,20 @@ export const agePublicKey = z
   .toLowerCase()
   .refine(isAgeX25519Recipient, 'not an age public key (age1..., 62 characters)')
 
+/** The blob of an Ed25519 OpenSSH key is always 51 bytes: its type name, then 32 key bytes. */
+export const isSshEd25519PublicKey = (value: string) => /^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43}$/.test(value)
+
+/** An ally's SSH signing key (`ssh-ed25519 AAAA...`, a trailing comment dropped): names bundles the ally signed. */
+export const sshSigningKey = z
+  .string()
+  .trim()
+  .transform((value) => value.split(/\s+/).slice(0, 2).join(' '))
+  .refine(isSshEd25519PublicKey, 'not an SSH Ed25519 public key (ssh-ed25519 AAAA...)')
+
 export const allyInput = z.object({
   name: shortText.min(1),
   publicKey: agePublicKey,
+  signingKey: sshSigningKey.nullable().default(null),
   /** How the fingerprint was compared with the ally's own reading of it. */
   verification: z.enum(verificationMethods).default('not_verified'),
   verifiedOn: calendarDate.nullable().default(null),

@@ -100,6 +100,8 @@ export type ReportRequest = z.input<typeof reportRequest>
 export interface ReportResult {
   pdfPath: string
   manifestPath: string
+  /** The manifest's SSH signature (namespace `sestra-report`), beside it: `<manifest>.sig`. */
+  signaturePath: string
   pdfSha256: string
   manifestSha256: string
   incidents: number

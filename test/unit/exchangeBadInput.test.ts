@@ -8,8 +8,9 @@ import { exportBundle } from '../../main/exchange/exportBundle'
 import { importBundle } from '../../main/exchange/importBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
 import { uncheckedTables } from '../../main/exchange/rowChecks'
-import { endOfArchive, fileHeader, paddingFor } from '../../main/exchange/tar'
+import { endOfArchive } from '../../main/exchange/tar'
 import type { OpenVault } from '../../main/vault/vault'
+import { makeTar, parseTar } from '../support/bundleTar'
 import { dumpVault, fillVault, newVault } from '../support/exchangeFixtures'
 import { snapshot } from '../support/tempDirs'
 
@@ -28,24 +29,6 @@ let identity: string
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex')
 
-/** The plaintext entries of the good bundle, to be tampered with before re-encrypting. */
-function parseTar(tar: Buffer) {
-  const entries: { path: string; data: Buffer }[] = []
-  for (let at = 0; tar[at] !== 0; ) {
-    const path = tar.subarray(at, at + 100).toString('utf8').replace(/\0.*$/s, '')
-    const size = parseInt(tar.subarray(at + 124, at + 136).toString('ascii'), 8)
-    entries.push({ path, data: Buffer.from(tar.subarray(at + 512, at + 512 + size)) })
-    at += 512 + size + paddingFor(size)
-  }
-  return entries
-}
-
-function makeTar(entries: { path: string; data: Buffer; declared?: number }[], trailer: Buffer = Buffer.from(endOfArchive)) {
-  const parts: Buffer[] = []
-  for (const e of entries) parts.push(fileHeader(e.path, e.data.length, new Date()), e.data, Buffer.alloc(paddingFor(e.data.length)))
-  return Buffer.concat([...parts, trailer])
-}
-
 async function encrypt(plain: Buffer) {
   const encrypter = new Encrypter()
   encrypter.addRecipient(await identityToRecipient(identity))
@@ -56,7 +39,8 @@ async function encrypt(plain: Buffer) {
 function withManifest(entries: { path: string; data: Buffer }[], edit: (m: Record<string, unknown> & { entries: { path: string; size: number; sha256: string }[] }) => void) {
   const manifest = JSON.parse(entries[0]!.data.toString('utf8'))
   edit(manifest)
-  return [{ path: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...entries.slice(1)]
+  // The vault's signature no longer fits the edited manifest; unsigned bundles are accepted (and said to be unsigned).
+  return [{ path: 'manifest.json', data: Buffer.from(JSON.stringify(manifest)) }, ...entries.slice(1).filter((e) => e.path !== 'manifest.json.sig')]
 }
 
 /** Changes the rows of one records file and re-signs the manifest to match. */

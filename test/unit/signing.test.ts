@@ -1,6 +1,10 @@
 import { createPublicKey, generateKeyPairSync } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exportReport } from '../../main/evidence/report/exportReport'
 import { formatPublicKey, parsePublicKey, rawPublicKey, signSsh, verifySsh } from '../../main/signing/sshsig'
+import { openTestVault } from '../support/evidenceVault'
 import { sshEd25519Key, sshSign, sshVerify } from '../support/sshKeygen'
 import { tempDir } from '../support/tempDirs'
 
@@ -72,6 +76,30 @@ describe('SSH signatures checked by the real ssh-keygen', () => {
     expect(rawPublicKey(createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' })).equals(raw)).toBe(true)
     for (const bad of ['ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ', 'ssh-ed25519', 'ssh-ed25519 AAAA', 'age1qqqq', `ssh-ed25519 ${Buffer.alloc(51).toString('base64')}`]) {
       expect(parsePublicKey(bad)).toBeNull()
+    }
+  })
+})
+
+describe('a vault signs its evidence reports', () => {
+  it('the manifest gets a .sig beside it that ssh-keygen checks with the vault key; a changed manifest fails', async () => {
+    const { vault } = await openTestVault()
+    try {
+      vault.store.incidents.create({ title: 'Threat at the school gate', kind: 'threat', occurredOn: '2026-11-27' })
+      const out = await tempDir('sestra-report-')
+      const result = await exportReport(vault.store, { pdfPath: join(out, 'report.pdf'), manifestPath: join(out, 'report.manifest.json') })
+      expect(result.signaturePath).toBe(join(out, 'report.manifest.json.sig'))
+      const manifest = await readFile(result.manifestPath)
+      const signature = await readFile(result.signaturePath, 'utf8')
+      const key = vault.store.signingKey.publicKey()
+      expect(JSON.parse(manifest.toString('utf8'))).toMatchObject({ signature: { namespace: 'sestra-report', file: 'report.manifest.json.sig', publicKey: key } })
+      const dir = await tempDir()
+      const good = sshVerify(dir, key, 'sestra-report', signature, manifest)
+      expect(good.code, good.stderr).toBe(0)
+      expect(sshVerify(dir, key, 'sestra-bundle', signature, manifest).code).not.toBe(0)
+      const edited = Buffer.from(manifest.toString('utf8').replace('Threat at the school gate', 'Threat at the school gatE'))
+      expect(sshVerify(dir, key, 'sestra-report', signature, edited).code).not.toBe(0)
+    } finally {
+      vault.lock()
     }
   })
 })

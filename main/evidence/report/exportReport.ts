@@ -4,6 +4,7 @@ import { basename, isAbsolute } from 'node:path'
 import { reportRequest, type ReportRequest, type ReportResult } from '../../../shared/domain/custody'
 import { SestraError } from '../../../shared/errors'
 import type { Store } from '../../store/records'
+import { signatureNamespaces } from '../../store/signingKey'
 import { openNewFile } from '../newFile'
 import { collectReport } from './collect'
 import { buildManifest } from './manifest'
@@ -49,8 +50,11 @@ export async function exportReport(
   const { renderPdf } = await import('./renderPdf')
   const pdf = await renderPdf(data, await loadFonts())
   const pdfSha256 = sha256(pdf)
-  const manifest = Buffer.from(`${JSON.stringify(buildManifest(data, { file: basename(pdfPath), sha256: pdfSha256 }), null, 2)}\n`)
+  const signaturePath = `${manifestPath}.sig`
+  const signing = { publicKey: store.signingKey.publicKey(), file: basename(signaturePath) }
+  const manifest = Buffer.from(`${JSON.stringify(buildManifest(data, { file: basename(pdfPath), sha256: pdfSha256 }, signing), null, 2)}\n`)
   const manifestSha256 = sha256(manifest)
+  const signature = Buffer.from(store.signingKey.sign(signatureNamespaces.report, manifest), 'utf8')
   const written: string[] = []
   try {
     if (signal?.aborted) throw new SestraError('ABORTED')
@@ -58,6 +62,8 @@ export async function exportReport(
     written.push(pdfPath)
     await writeNew(manifestPath, manifest)
     written.push(manifestPath)
+    await writeNew(signaturePath, signature)
+    written.push(signaturePath)
     if (signal?.aborted) throw new SestraError('ABORTED')
     const detail = { recipient: data.recipient, language: data.language, format: 'pdf+manifest', pdfSha256, manifestSha256 }
     store.transaction(() => {
@@ -71,5 +77,5 @@ export async function exportReport(
     throw error
   }
   const files = new Set(data.incidents.flatMap((i) => i.files.map((f) => f.id)))
-  return { pdfPath, manifestPath, pdfSha256, manifestSha256, incidents: data.incidents.length, files: files.size }
+  return { pdfPath, manifestPath, signaturePath, pdfSha256, manifestSha256, incidents: data.incidents.length, files: files.size }
 }

@@ -3,7 +3,7 @@ import type { ReportData } from './collect'
 export const manifestFormat = 'sestra-evidence-report'
 
 /** The report as data: what the PDF shows, plus the PDF's own hash, for tools and for checking by hand. */
-export function buildManifest(data: ReportData, pdf: { file: string; sha256: string }) {
+export function buildManifest(data: ReportData, pdf: { file: string; sha256: string }, signing: { publicKey: string; file: string }) {
   return {
     format: manifestFormat,
     version: 1,
@@ -12,6 +12,9 @@ export function buildManifest(data: ReportData, pdf: { file: string; sha256: str
     recipient: data.recipient,
     selection: data.filter,
     report: pdf,
+    // Check with: ssh-keygen -Y verify -f allowed_signers -I sestra -n sestra-report -s <file> < this manifest.
+    // Compare the key with one the vault's owner gave you; this copy proves nothing by itself.
+    signature: { format: 'OpenSSH SSHSIG', namespace: 'sestra-report', file: signing.file, publicKey: signing.publicKey },
     hashing: {
       files: 'SHA-256 of the exact bytes, taken at intake',
       custody:

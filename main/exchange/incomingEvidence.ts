@@ -1,0 +1,119 @@
+import type { CustodyEntry, CustodySubject } from '../../shared/domain/custody'
+import { SestraError } from '../../shared/errors'
+import { isIntactChain } from '../evidence/custodyLog'
+import type { Store } from '../store/records'
+
+const subjectOf: Record<string, CustodySubject> = { incidents: 'incident', files: 'file' }
+const conflict = (what: string) => new SestraError('BUNDLE_CONFLICT', what)
+
+/** Tables an import must never change for evidence the vault already holds, whatever the merge preference. */
+export const evidenceTables = new Set(['incidents', 'incident_people', 'incident_contacts', 'incident_files'])
+
+type Row = Record<string, unknown>
+
+/**
+ * The evidence in a bundle, held against the vault's own. An incoming chain
+ * is recomputed as soon as `records/custody.json` is read, before anything is
+ * staged or written. Evidence the vault already has must arrive unchanged:
+ * the same bytes, the same chain, no new attachments or links; otherwise the
+ * bundle is refused whole. An import never appends to or replaces a chain;
+ * a chain for a record new to this vault is adopted with a head of its own.
+ */
+export class IncomingEvidence {
+  readonly #store: Store
+  /** Chains of records this vault does not have yet, by `type:id`. */
+  readonly #adopted = new Map<string, CustodyEntry[]>()
+  /** Chains the vault already holds identically. */
+  readonly #known = new Set<string>()
+  readonly #inBundle = new Set<string>()
+
+  constructor(store: Store) {
+    this.#store = store
+  }
+
+  /** Called with every `records/<table>.json` as it is read (after the row checks). */
+  take(table: string, rows: unknown[]): void {
+    const subject = subjectOf[table]
+    if (subject) for (const row of rows as Row[]) this.#inBundle.add(`${subject}:${String(row.id)}`)
+    if (table === 'files') for (const row of rows as Row[]) this.#checkFile(row)
+    if (table === 'custody') this.#takeChains(rows as Row[])
+    if (evidenceTables.has(table) && table !== 'incidents') for (const row of rows as Row[]) this.#checkLink(table, row)
+  }
+
+  /** Once every record is read: each chain belongs to a record, and each new record brings its chain. */
+  finish(): void {
+    for (const key of this.#adopted.keys()) {
+      if (!this.#inBundle.has(key)) throw new SestraError('BUNDLE_INVALID', `custody of ${key.replace(':', ' ')} without its record`)
+    }
+    for (const key of this.#inBundle) {
+      if (!this.#adopted.has(key) && !this.#known.has(key) && !this.#exists(key)) {
+        throw new SestraError('BUNDLE_INVALID', `${key.replace(':', ' ')} without its custody log`)
+      }
+    }
+  }
+
+  /** Inside the import's transaction: the new chains, each with a head this vault signs. */
+  write(): number {
+    for (const entries of this.#adopted.values()) this.#store.custody.adopt(entries)
+    return [...this.#adopted.values()].reduce((sum, entries) => sum + entries.length, 0)
+  }
+
+  #exists(key: string): boolean {
+    const [type, id] = key.split(':') as [CustodySubject, string]
+    if (type === 'file') return this.#store.fileTransfer.hasFile(id)
+    try {
+      this.#store.incidents.get(id)
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  #checkFile(row: Row): void {
+    const id = String(row.id)
+    if (!this.#store.fileTransfer.hasFile(id)) return
+    const local = this.#store.files.get(id)
+    if (local.sha256 !== row.sha256 || local.size !== row.size) throw conflict(`file ${id}: other bytes`)
+  }
+
+  #takeChains(rows: Row[]): void {
+    const chains = new Map<string, CustodyEntry[]>()
+    for (const row of rows) {
+      const entry: CustodyEntry = {
+        subjectType: row.subject_type as CustodySubject,
+        subjectId: String(row.subject_id),
+        position: Number(row.position),
+        at: String(row.at),
+        action: row.action as CustodyEntry['action'],
+        detail: JSON.parse(String(row.detail)) as Record<string, unknown>,
+        prevHash: row.prev_hash === null ? null : String(row.prev_hash),
+        hash: String(row.hash),
+      }
+      const key = `${entry.subjectType}:${entry.subjectId}`
+      chains.set(key, [...(chains.get(key) ?? []), entry])
+    }
+    for (const [key, entries] of chains) {
+      entries.sort((a, b) => a.position - b.position)
+      if (!isIntactChain(entries)) throw new SestraError('BUNDLE_INVALID', `custody of ${key.replace(':', ' ')}`)
+      const [type, id] = key.split(':') as [CustodySubject, string]
+      const local = this.#store.custody.entries(type, id)
+      if (local.length === 0 && !this.#exists(key)) this.#adopted.set(key, entries)
+      else if (local.length === entries.length && local.every((e, i) => e.hash === entries[i]!.hash)) this.#known.add(key)
+      else throw conflict(`${type} ${id}: another custody log`)
+    }
+  }
+
+  /** A link row for an incident the vault holds must be one the vault holds too. */
+  #checkLink(table: string, row: Row): void {
+    const id = String(row.incident_id)
+    if (!this.#exists(`incident:${id}`)) return
+    const incident = this.#store.incidents.get(id)
+    const held =
+      table === 'incident_files'
+        ? incident.fileIds.includes(String(row.file_id))
+        : table === 'incident_people'
+          ? incident.personIds.includes(String(row.person_id))
+          : (row.role === 'witness' ? incident.witnessContactIds : incident.perpetratorContactIds).includes(String(row.contact_id))
+    if (!held) throw conflict(`incident ${id}: new links`)
+  }
+}
