@@ -11,6 +11,7 @@ export const exitCodes = {
   badBundle: 6,
   foreignBundle: 7,
   newerBundle: 8,
+  wipeIncomplete: 9,
 } as const
 
 /** For `sestra --help`; the README lists the same. */
@@ -21,9 +22,10 @@ export const exitCodeMeanings: Record<(typeof exitCodes)[keyof typeof exitCodes]
   3: 'wrong passphrase',
   4: 'not a vault, a damaged vault (also a folder where one of its files should be), or a vault from a newer Sestra',
   5: '`verify` found problems',
-  6: 'not a Sestra bundle, or a damaged or altered one',
+  6: 'not a Sestra bundle, or one that is damaged, altered, or contradicts the evidence already in the vault',
   7: 'a bundle for someone else: the key or passphrase given does not open it',
   8: 'a bundle made by a newer Sestra',
+  9: 'THE WIPE DID NOT FINISH: part of the vault is still on disk (stderr names what)',
 }
 
 export function exitCodeFor(code: ErrorCode): number {
@@ -46,6 +48,8 @@ export function exitCodeFor(code: ErrorCode): number {
       return exitCodes.foreignBundle
     case 'BUNDLE_NEWER_VERSION':
       return exitCodes.newerBundle
+    case 'WIPE_INCOMPLETE':
+      return exitCodes.wipeIncomplete
     default:
       // Not a bundle, cut short, altered, or contents that do not match its list.
       return code.startsWith('BUNDLE_') ? exitCodes.badBundle : exitCodes.failure

@@ -10,11 +10,15 @@ export interface CliResult {
   stderr: string
 }
 
-/** Runs the built CLI with `stdin` piped in (so passphrases come one per line). */
-export function runCli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Put before the CLI, runs it as the unprivileged user nobody (the tests run as root here). */
+export const asNobody = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']
+
+/** Runs the built CLI with `stdin` piped in (so passphrases come one per line), optionally under a wrapper command. */
+export function runCli(args: string[], stdin = '', env: NodeJS.ProcessEnv = {}, wrapper: string[] = []): Promise<CliResult> {
   if (!existsSync(cliPath)) throw new Error('out/main/cli.js is missing: run `npm run build` first')
+  const [command, ...commandArgs] = [...wrapper, process.execPath, cliPath, ...args]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliPath, ...args], {
+    const child = spawn(command!, commandArgs, {
       env: { ...process.env, SESTRA_KDF: 'minimum', LANG: 'C', ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     })
