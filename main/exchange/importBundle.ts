@@ -104,6 +104,7 @@ export async function importStream(
       checkRows(table, rows)
       evidence.take(table, rows)
     })
+    checkRows.finish()
     evidence.finish()
     const written: Record<string, number> = {}
     const kept: Record<string, number> = {}

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { calendarDate, longText, recordId, shortText } from '../../shared/domain/common'
 import { custodyActions, custodySubjects } from '../../shared/domain/custody'
 import { fileMetaInput } from '../../shared/domain/file'
+import type { RecordType } from '../../shared/domain/link'
 import { checklistKinds, checklistStatuses } from '../../shared/readiness/checklist'
 import { SestraError } from '../../shared/errors'
 import type { Store } from '../store/records'
@@ -82,23 +83,80 @@ export const uncheckedTables = (store: Store) => {
   return store.tableRows.tables().filter((table) => !checks.has(table))
 }
 
+const tableOf: Record<RecordType, string> = {
+  campaign: 'campaigns',
+  person: 'people',
+  document: 'documents',
+  contact: 'contacts',
+  incident: 'incidents',
+  file: 'files',
+}
+const recordTables = new Set(Object.values(tableOf))
+
+/**
+ * The checks that need every table of the bundle: an id belongs to one record
+ * type only (in the bundle and in the vault), and a link joins two records
+ * that exist (in the bundle or in the vault). Links have no foreign key of
+ * their own, since either end may be of any type.
+ */
+class CrossChecks {
+  readonly #store: Store
+  readonly #owner = new Map<string, string>()
+  readonly #links: { where: string; ends: [unknown, unknown][] }[] = []
+
+  constructor(store: Store) {
+    this.#store = store
+  }
+
+  take(table: string, rows: Record<string, unknown>[]): void {
+    rows.forEach((row, index) => {
+      const where = `records/${table}.json item ${index + 1}`
+      if (table === 'links') {
+        this.#links.push({ where, ends: [[row.from_type, row.from_id], [row.to_type, row.to_id]] })
+        return
+      }
+      if (!recordTables.has(table)) return
+      const id = String(row.id)
+      const other = this.#owner.get(id) ?? [...recordTables].find((t) => t !== table && this.#store.tableRows.has(t, id))
+      if (other !== undefined && other !== table) throw new SestraError('BUNDLE_INVALID', `${where}: id also a record of ${other}`)
+      this.#owner.set(id, table)
+    })
+  }
+
+  finish(): void {
+    for (const { where, ends } of this.#links) {
+      for (const [type, id] of ends) {
+        const table = tableOf[type as RecordType]
+        const known = this.#owner.get(String(id)) === table || this.#store.tableRows.has(table, String(id))
+        if (!known) throw new SestraError('BUNDLE_INVALID', `${where}: references a record that does not exist`)
+      }
+    }
+  }
+}
+
+/** Checks each `records/<table>.json` as it is read; `finish` then checks across tables, before anything is written. */
+export type RecordChecker = ((table: string, rows: unknown[]) => void) & { finish(): void }
+
 /**
  * A checker for the rows of each `records/<table>.json`, run as the bundle is
  * read, before any of its files is staged. Names the entry and the item; never
  * echoes a value (that is content).
  */
-export function recordChecker(store: Store): (table: string, rows: unknown[]) => void {
+export function recordChecker(store: Store): RecordChecker {
   const checks = rowChecks(store)
   const tables = new Set(store.tableRows.tables())
-  return (table, rows) => {
+  const across = new CrossChecks(store)
+  const check = (table: string, rows: unknown[]) => {
     if (!tables.has(table)) throw new SestraError('BUNDLE_NEWER_VERSION', `table ${table}`)
-    const check = checks.get(table)
-    if (!check) throw new SestraError('INTERNAL', `no checks for table ${table}`)
+    const rowCheck = checks.get(table)
+    if (!rowCheck) throw new SestraError('INTERNAL', `no checks for table ${table}`)
     rows.forEach((row, index) => {
       const where = `records/${table}.json item ${index + 1}`
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new SestraError('BUNDLE_INVALID', where)
-      const problems = check(row as Record<string, unknown>)
+      const problems = rowCheck(row as Record<string, unknown>)
       if (problems !== null) throw new SestraError('BUNDLE_INVALID', `${where}: ${problems}`)
     })
+    across.take(table, rows as Record<string, unknown>[])
   }
+  return Object.assign(check, { finish: () => across.finish() })
 }

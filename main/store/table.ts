@@ -104,7 +104,11 @@ export class Table<S extends z.ZodObject> {
       return 'encoding'
     }
     const parsed = this.#spec.schema.safeParse(pick(record, this.#fields))
-    return parsed.success ? null : parsed.error.issues.map((i) => i.path.join('.')).join(', ')
+    if (!parsed.success) return parsed.error.issues.map((i) => i.path.join('.')).join(', ')
+    // Stored exactly as the app stores it: "yes" decodes as a boolean, but is not one.
+    const encoded = this.#encode(record)
+    const changed = Object.keys(encoded).filter((key) => snake(key) in row && encoded[key] !== row[snake(key)])
+    return changed.length > 0 ? changed.map(snake).join(', ') : null
   }
 
   #validate(input: unknown): z.output<S> {

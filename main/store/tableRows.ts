@@ -41,6 +41,11 @@ export class TableRows {
     }))
   }
 
+  /** Whether a record table holds this id (a bundle's files count once staged). */
+  has(table: string, id: string): boolean {
+    return this.#db.prepare(`SELECT 1 FROM ${quote(table)} WHERE id = ?`, { pluck: true }).get([id]) !== undefined
+  }
+
   /** Files only once complete: a half-imported file is not data yet. */
   rows(table: string): Row[] {
     const where = table === 'files' ? 'WHERE complete = 1' : ''

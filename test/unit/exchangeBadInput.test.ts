@@ -211,6 +211,24 @@ describe('bad bundles are refused and change nothing', () => {
     }
   })
 
+  it('rows are stored as the app stores them, link to records that exist, and keep one id to one record type', async () => {
+    const entries = parseTar(tarBytes)
+    const edit = editRecords(entries)
+    const firstPerson = JSON.parse(entries.find((e) => e.path === 'records/people.json')!.data.toString('utf8'))[0]
+    const localContact = target.store.contacts.list().items[0]!
+    const nowhere = '00000000-0000-4000-8000-000000000000'
+    const cases: [string, (r: Record<string, unknown>[]) => void, RegExp][] = [
+      ['records/contacts.json', (r) => (r[0]!.speed_dial = 'yes'), /contacts\.json item 1: speed_dial$/],
+      ['records/links.json', (r) => (r[0]!.to_id = nowhere), /links\.json item 1: references a record that does not exist$/],
+      ['records/links.json', (r) => (r[0]!.from_id = nowhere), /links\.json item 1: references a record that does not exist$/],
+      ['records/contacts.json', (r) => (r[0]!.id = firstPerson.id), /(contacts|people)\.json item \d+: id also a record of (people|contacts)$/],
+      ['records/incidents.json', (r) => (r[0]!.id = localContact.id), /incidents\.json item 1: id also a record of contacts$/],
+    ]
+    for (const [path, change, detail] of cases) {
+      await expectRefused(await encrypt(makeTar(edit(path, change))), 'BUNDLE_INVALID', detail)
+    }
+  })
+
   it('every table a bundle can carry has its rows checked', () => {
     expect(uncheckedTables(target.store)).toEqual([])
   })
