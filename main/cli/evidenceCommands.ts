@@ -9,6 +9,7 @@ import { verifyVault } from '../evidence/verify'
 import { jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
 import { requireString, UsageError, withVault, type CliContext } from './context'
 import { exitCodes } from './exitCodes'
+import { oneOf } from './options'
 
 const selection = {
   campaign: { type: 'string' },
@@ -19,11 +20,6 @@ const selection = {
 
 const optional = (ctx: CliContext, name: string) => ctx.options[name] as string | undefined
 const strings = (ctx: CliContext, name: string) => (ctx.options[name] as string[] | undefined) ?? []
-
-function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new UsageError(`unknown ${what} "${value}"; one of: ${allowed.join(', ')}`)
-  return value as T
-}
 
 function onePositional(ctx: CliContext, what: string): string {
   if (ctx.positionals.length !== 1) throw new UsageError(`expected one ${what}`)
