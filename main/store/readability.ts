@@ -41,12 +41,16 @@ class Probe {
   constructor(db: Database) {
     this.#db = db
     const main = (db.pragma('database_list') as { name: string; file: string }[]).find((d) => d.name === 'main')
-    if (!main?.file) throw new SestraError('INTERNAL', 'no database file to check')
-    this.#path = main.file
+    // An in-memory database (tests of old schemas) has no pages to damage: it is read directly.
+    this.#path = main?.file ?? ''
     this.#attach()
   }
 
   #attach(): void {
+    if (!this.#path) {
+      this.#name = 'main'
+      return
+    }
     this.#name = `readability_probe_${++this.#count}`
     this.#db.prepare(`ATTACH DATABASE ? AS ${this.#name}`).run([this.#path])
   }
@@ -66,7 +70,7 @@ class Probe {
   }
 
   close(): void {
-    this.#db.exec(`DETACH DATABASE ${this.#name}`)
+    if (this.#path) this.#db.exec(`DETACH DATABASE ${this.#name}`)
   }
 }
 
