@@ -111,14 +111,19 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   return buffer.subarray(0, bytesRead)
 }
 
+/** What the header of a bundle gave: enough to decrypt its payload, in this thread or another. */
+export interface OpenedBundle {
+  fileKey: Uint8Array
+  nonce: Uint8Array
+  payloadStart: number
+}
+
 /**
- * Opens `path` for streaming decryption. Header failures are told apart here
- * (not age, not for this key, wrong passphrase); anything refused later, in
- * the payload, is a cut or changed file. The plaintext only exists in the
- * pieces handed to the caller: nothing is written to disk. The file is read
- * again from the start of its payload only when the caller starts reading.
+ * Checks the header of `path` and unwraps its file key. Header failures are
+ * told apart here (not age, not for this key, wrong passphrase); anything
+ * refused later, in the payload, is a cut or changed file.
  */
-export async function decryptFile(path: string, key: DecryptWith): Promise<AsyncIterable<Uint8Array>> {
+export async function openBundle(path: string, key: DecryptWith): Promise<OpenedBundle> {
   const handle = await openForReading(path)
   let head: Buffer
   try {
@@ -134,31 +139,45 @@ export async function decryptFile(path: string, key: DecryptWith): Promise<Async
     fileKey.fill(0)
     throw new SestraError('BUNDLE_DAMAGED', 'payload')
   }
-  const decryptor = payloadDecryptor(fileKey, nonce)
-  fileKey.fill(0)
-  return (async function* payload() {
-    const reading = await openForReading(path)
-    let position = length + payloadNonceSize
+  return { fileKey, nonce: Uint8Array.from(nonce), payloadStart: length + payloadNonceSize }
+}
+
+/**
+ * The plaintext of an opened bundle, piece by piece: nothing is written to
+ * disk. The file is opened only when the first piece is asked for, and the
+ * file key is zeroed as soon as the payload key is made from it.
+ */
+export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGenerator<Uint8Array> {
+  const decryptor = payloadDecryptor(opened.fileKey, opened.nonce)
+  opened.fileKey.fill(0)
+  let reading: FileHandle | null = null
+  let next: Promise<Buffer> = Promise.resolve(Buffer.alloc(0))
+  try {
+    reading = await openForReading(path)
+    let position = opened.payloadStart
     // One read ahead: the disk works while the previous piece is decrypted.
-    let next = readAt(reading, position, readSize)
-    try {
-      for (;;) {
-        const sealed = await next
-        if (sealed.length === 0) break
-        position += sealed.length
-        next = readAt(reading, position, readSize)
-        const plain = decryptor.push(sealed)
-        if (plain.length > 0) yield Buffer.concat(plain)
-      }
-      const last = decryptor.finish()
-      if (last.length > 0) yield last
-    } catch (error) {
-      if (error instanceof StreamDamagedError) throw new SestraError('BUNDLE_DAMAGED', 'payload')
-      throw toSestraError(error)
-    } finally {
-      decryptor.wipe()
-      await next.catch(() => {})
-      await reading.close()
+    next = readAt(reading, position, readSize)
+    for (;;) {
+      const sealed = await next
+      if (sealed.length === 0) break
+      position += sealed.length
+      next = readAt(reading, position, readSize)
+      const plain = decryptor.push(sealed)
+      if (plain.length > 0) yield Buffer.concat(plain)
     }
-  })()
+    const last = decryptor.finish()
+    if (last.length > 0) yield last
+  } catch (error) {
+    if (error instanceof StreamDamagedError) throw new SestraError('BUNDLE_DAMAGED', 'payload')
+    throw toSestraError(error)
+  } finally {
+    decryptor.wipe()
+    await next.catch(() => {})
+    await reading?.close()
+  }
+}
+
+/** `openBundle`, then `payloadOf`: the header is checked now, the payload read when asked for. */
+export async function decryptFile(path: string, key: DecryptWith): Promise<AsyncIterable<Uint8Array>> {
+  return payloadOf(path, await openBundle(path, key))
 }

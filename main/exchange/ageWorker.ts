@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { SestraError } from '../../shared/errors'
-import { decryptFile, encryptToFile } from './ageFiles'
+import { encryptToFile, openBundle, payloadOf } from './ageFiles'
 import { chunkMessage, piecesInFlight, type AgeMessage, type AgeWorkerJob } from './ageWorkerProtocol'
 
 /*
@@ -52,13 +52,18 @@ async function encrypt(to: AgeWorkerJob & { op: 'encrypt' }): Promise<void> {
   send({ type: 'done', bytes })
 }
 
-async function decrypt(from: AgeWorkerJob & { op: 'decrypt' }): Promise<void> {
-  const plain = (await decryptFile(from.path, from.key))[Symbol.asyncIterator]()
-  send({ type: 'ready' })
+async function header(of: AgeWorkerJob & { op: 'header' }): Promise<void> {
+  const opened = await openBundle(of.path, of.key)
+  send({ type: 'opened', opened })
+  opened.fileKey.fill(0)
+}
+
+async function payload(of: AgeWorkerJob & { op: 'payload' }): Promise<void> {
+  const plain = payloadOf(of.path, of.opened)
   port!.on('message', (message: AgeMessage) => {
     if (message.type !== 'pull') return
     plain.next().then((next) => (next.done ? send({ type: 'end' }) : port!.postMessage(...chunkMessage(next.value))), fail)
   })
 }
 
-;(job.op === 'encrypt' ? encrypt(job) : decrypt(job)).catch(fail)
+;(job.op === 'encrypt' ? encrypt(job) : job.op === 'header' ? header(job) : payload(job)).catch(fail)

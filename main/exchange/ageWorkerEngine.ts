@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { SestraError } from '../../shared/errors'
 import type { AgeEngine } from './ageEngine'
+import type { OpenedBundle } from './ageFiles'
 import { chunkMessage, pieceSize, piecesInFlight, type AgeMessage, type AgeWorkerJob } from './ageWorkerProtocol'
 
 /**
@@ -35,6 +36,26 @@ async function* batched(pieces: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8
 export function ageWorkerEngine(entry: URL): AgeEngine {
   const start = (job: AgeWorkerJob) => new Worker(entry, { workerData: job })
   const errorOf = (message: AgeMessage & { type: 'error' }) => new SestraError(message.code, message.detail)
+  /** The messages of a worker, received in order; a crash of the worker arrives as an error message. */
+  const inbox = (worker: Worker) => {
+    const messages: AgeMessage[] = []
+    let wake: (() => void) | null = null
+    const arrive = (message: AgeMessage) => {
+      messages.push(message)
+      wake?.()
+    }
+    worker.on('message', arrive)
+    worker.on('error', () => arrive({ type: 'error', code: 'INTERNAL', detail: 'age worker' }))
+    // Messages come before the exit; an exit nobody asked for must not leave a reader waiting.
+    worker.on('exit', () => arrive({ type: 'error', code: 'INTERNAL', detail: 'age worker ended' }))
+    return {
+      worker,
+      async receive(): Promise<AgeMessage> {
+        while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+        return messages.shift()!
+      },
+    }
+  }
 
   return {
     async encryptToFile(plain, to, out, signal) {
@@ -72,41 +93,34 @@ export function ageWorkerEngine(entry: URL): AgeEngine {
     },
 
     async decryptFile(path, key) {
-      const worker = start({ op: 'decrypt', path, key })
-      const inbox: AgeMessage[] = []
-      let wake: (() => void) | null = null
-      worker.on('message', (message: AgeMessage) => {
-        inbox.push(message)
-        wake?.()
-      })
-      worker.on('error', () => {
-        inbox.push({ type: 'error', code: 'INTERNAL', detail: 'age worker' })
-        wake?.()
-      })
-      const receive = async (): Promise<AgeMessage> => {
-        while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve))
-        return inbox.shift() as AgeMessage
-      }
       // Header problems (not age, not for this key, wrong passphrase) surface here, before any plaintext.
-      const first = await receive()
-      if (first.type === 'error') {
-        await worker.terminate()
-        throw errorOf(first)
+      const header = inbox(start({ op: 'header', path, key }))
+      let opened: OpenedBundle
+      try {
+        const first = await header.receive()
+        if (first.type === 'error') throw errorOf(first)
+        if (first.type !== 'opened') throw new SestraError('INTERNAL', 'age worker')
+        opened = first.opened
+      } finally {
+        await header.worker.terminate()
       }
       return (async function* () {
+        const payload = inbox(start({ op: 'payload', path, opened }))
+        // The worker got its own copy of the key with its job.
+        opened.fileKey.fill(0)
         try {
-          for (let i = 0; i < piecesInFlight; i++) worker.postMessage({ type: 'pull' } satisfies AgeMessage)
+          for (let i = 0; i < piecesInFlight; i++) payload.worker.postMessage({ type: 'pull' } satisfies AgeMessage)
           for (;;) {
-            const message = await receive()
+            const message = await payload.receive()
             if (message.type === 'end') return
             if (message.type === 'error') throw errorOf(message)
             if (message.type === 'chunk') {
-              worker.postMessage({ type: 'pull' } satisfies AgeMessage)
+              payload.worker.postMessage({ type: 'pull' } satisfies AgeMessage)
               yield message.data
             }
           }
         } finally {
-          await worker.terminate()
+          await payload.worker.terminate()
         }
       })()
     },

@@ -1,8 +1,18 @@
 import type { ErrorCode } from '../../shared/errors'
+import type { OpenedBundle } from './ageFiles'
 import type { DecryptWith, EncryptTo } from './ageStream'
 
-/** What a worker is started for (its workerData). */
-export type AgeWorkerJob = { op: 'encrypt'; to: EncryptTo; out: string } | { op: 'decrypt'; path: string; key: DecryptWith }
+/**
+ * What a worker is started for (its workerData). Decryption takes two
+ * workers one after the other: one checks the header (scrypt, for a
+ * passphrase) and ends; the next, started when the first piece is asked
+ * for, decrypts the payload. In between (a restore derives the new vault's
+ * key there) no worker holds memory.
+ */
+export type AgeWorkerJob =
+  | { op: 'encrypt'; to: EncryptTo; out: string }
+  | { op: 'header'; path: string; key: DecryptWith }
+  | { op: 'payload'; path: string; opened: OpenedBundle }
 
 /**
  * Plaintext crosses between the threads as messages, never through a file.
@@ -15,7 +25,7 @@ export type AgeMessage =
   | { type: 'chunk'; data: Uint8Array }
   | { type: 'end' }
   | { type: 'abort' }
-  | { type: 'ready' }
+  | { type: 'opened'; opened: OpenedBundle }
   | { type: 'done'; bytes: number }
   | { type: 'error'; code: ErrorCode; detail: string | undefined }
 

@@ -107,7 +107,8 @@ describe('interoperability of the native payload with the Go age CLI', () => {
     expect(sha(await decrypted(join(dir, 'theirs.age'), { identity }))).toBe(sha(plain))
   })
 
-  it('passphrase both ways', async () => {
+  // scrypt runs four times (twice when we encrypt: see sealHeader), each a second or more on a busy machine.
+  it('passphrase both ways', { timeout: 180_000 }, async () => {
     const dir = await tempDir()
     await encryptToFile(from(plain), { passphrase: pass }, join(dir, 'ours.age'))
     const opened = ageWithPassphrase(['-d', '-o', join(dir, 'ours.out'), join(dir, 'ours.age')], pass)

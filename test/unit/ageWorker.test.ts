@@ -26,7 +26,7 @@ describe('age in a worker thread', () => {
     expect(sha(await readFile(join(dir, 'out.bin')))).toBe(sha(payload))
   })
 
-  it('keeps the calling thread free while scrypt runs, and round-trips with a passphrase', async () => {
+  it('keeps the calling thread free while scrypt runs, and round-trips with a passphrase', { timeout: 180_000 }, async () => {
     const dir = await tempDir()
     // In this thread, age's scrypt holds the event loop for 1.7 s or more in one piece.
     const delay = monitorEventLoopDelay({ resolution: 10 })
