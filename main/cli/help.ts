@@ -4,7 +4,8 @@ import { exitCodeMeanings } from './exitCodes'
 const notes = [
   'Passphrases are never arguments: at a terminal they are typed without echo; from a pipe they are read one per line.',
   'Arguments land in the shell history and in `ps`. With --stdin-json a command reads its options from standard input',
-  'instead: one JSON object on the last line, after the passphrase lines, e.g. {"name": "...", "phone": ["..."]}.',
+  'instead: one JSON object on the last line, after the passphrase lines, e.g. {"name": "...", "phone": ["..."]};',
+  '"arguments" holds what follows the options, e.g. {"arguments": ["/path/to/file"]} for file add.',
   'Run the CLI as `sestra` or `node out/main/cli.js`, never through `npm run` (npm logs the whole command line).',
 ]
 

@@ -30,16 +30,16 @@ export async function main(argv: string[]): Promise<number> {
     return exitCodes.usage
   }
   try {
-    const { values, positionals } = parseArgs({
+    const parsed = parseArgs({
       args: found.rest,
       options: { ...found.command.options, ...stdinJsonOption },
       allowPositionals: found.command.allowPositionals === true,
       strict: true,
     })
     const passphrases = stdinPassphrases()
+    const given = { options: parsed.values, positionals: parsed.positionals }
     const ctx: CliContext = {
-      options: values['stdin-json'] ? parseStdinJson(await passphrases.lastLine(), found.command.options, values) : values,
-      positionals,
+      ...(parsed.values['stdin-json'] ? parseStdinJson(await passphrases.lastLine(), found.command, given) : given),
       passphrases,
       stdout: (text) => process.stdout.write(`${text}\n`),
       language: lang,

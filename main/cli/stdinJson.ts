@@ -1,11 +1,13 @@
 import type { ParseArgsOptionsConfig } from 'node:util'
+import type { Command } from './command'
 import { UsageError, type CliContext } from './context'
 
 /*
  * `--stdin-json`: record content read from standard input instead of
  * arguments, which land in the shell history, in `ps` and in npm's logs. The
  * JSON object is the last line of standard input, after the passphrase lines;
- * its keys are the command's option names ({"name": "...", "phone": ["..."]}).
+ * its keys are the command's option names ({"name": "...", "phone": ["..."]}),
+ * and "arguments" holds what follows the options (the paths of `file add`).
  * Errors name keys, never values.
  */
 
@@ -30,8 +32,10 @@ function convert(value: unknown, key: string, option: ParseArgsOptionsConfig[str
   return Array.isArray(value) ? value.map((v) => asString(v, key)) : [asString(value, key)]
 }
 
-/** Merges the JSON object into the options given as arguments; a key given both ways is refused. */
-export function parseStdinJson(line: string | null, config: ParseArgsOptionsConfig, given: CliContext['options']): CliContext['options'] {
+type Given = Pick<CliContext, 'options' | 'positionals'>
+
+/** Merges the JSON object into what was given as arguments; a key given both ways is refused. */
+export function parseStdinJson(line: string | null, command: Command, given: Given): Given {
   if (line === null) throw new UsageError('--stdin-json expects a JSON object as the last line of standard input')
   let parsed: unknown
   try {
@@ -42,12 +46,18 @@ export function parseStdinJson(line: string | null, config: ParseArgsOptionsConf
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new UsageError('--stdin-json expects a JSON object, e.g. {"name": "..."}')
   }
-  const merged = { ...given }
-  for (const [key, value] of Object.entries(parsed)) {
-    const option = Object.hasOwn(config, key) && key !== 'stdin-json' ? config[key]! : null
+  const { arguments: positionals, ...options } = parsed as Record<string, unknown>
+  const merged = { options: { ...given.options }, positionals: given.positionals }
+  if (positionals !== undefined) {
+    if (!command.allowPositionals) throw new UsageError(`--stdin-json: "arguments" is for commands that take arguments`)
+    if (given.positionals.length > 0) throw new UsageError('arguments are given both on the command line and in the JSON')
+    merged.positionals = convert(positionals, 'arguments', { type: 'string', multiple: true }) as string[]
+  }
+  for (const [key, value] of Object.entries(options)) {
+    const option = Object.hasOwn(command.options, key) && key !== 'stdin-json' ? command.options[key]! : null
     if (!option) throw new UsageError(`--stdin-json: unknown key ${optionName(key)}`)
-    if (given[key] !== undefined) throw new UsageError(`--${key} is given both as an argument and in the JSON`)
-    merged[key] = convert(value, key, option)
+    if (given.options[key] !== undefined) throw new UsageError(`--${key} is given both as an argument and in the JSON`)
+    merged.options[key] = convert(value, key, option)
   }
   return merged
 }

@@ -187,6 +187,7 @@ describe('sestra CLI', () => {
       [`${pass}\n{"nmae": "Json Secret"}\n`, []],
       [`${pass}\n{"name": ["Json Secret"]}\n`, []],
       [`${pass}\n{"name": "Json Secret"}\n`, ['--name', 'Other']],
+      [`${pass}\n{"name": "Json Secret", "arguments": ["x"]}\n`, []],
       [`${pass}\n`, []],
     ] as const) {
       const refused = await runCli(['contact', 'add', '--vault', dir, '--stdin-json', ...args], stdin)
@@ -194,6 +195,16 @@ describe('sestra CLI', () => {
       expect(refused.stderr).not.toContain('Json Secret')
     }
     expect(JSON.parse((await runCli(['contact', 'list', '--vault', dir, '--json'], `${pass}\n`)).stdout)).toHaveLength(1)
+
+    // A file's path (its name may say what it holds) goes in "arguments".
+    const work = await tempDir()
+    await writeFile(join(work, 'threat from Json Example.txt'), 'fictional threat\n')
+    const paths = JSON.stringify({ arguments: [join(work, 'threat from Json Example.txt')] })
+    const file = await runCli(['file', 'add', '--vault', dir, '--stdin-json'], `${pass}\n${paths}\n`)
+    expect(file, file.stderr).toMatchObject({ code: 0, stderr: '' })
+    const files = JSON.parse((await runCli(['file', 'list', '--vault', dir, '--json'], `${pass}\n`)).stdout)
+    expect(files).toEqual([expect.objectContaining({ name: 'threat from Json Example.txt' })])
+    expect((await runCli(['file', 'add', '--vault', dir, 'other.txt', '--stdin-json'], `${pass}\n${paths}\n`)).code).toBe(2)
   })
 
   it('never takes a passphrase as an argument', async () => {
