@@ -31,7 +31,12 @@ export function createStore(db: Database, blobs: BlobFolder) {
       codecs: { tasks: 'json' },
       orderBy: 'start_date, title',
     }),
-    people: new Table(db, { table: 'people', schema: personInput, orderBy: 'name COLLATE NOCASE' }),
+    // The family list reads as she thinks of it: herself, then her children, then everyone else.
+    people: new Table(db, {
+      table: 'people',
+      schema: personInput,
+      orderBy: `CASE relation WHEN 'self' THEN 0 WHEN 'child' THEN 1 ELSE 2 END, name COLLATE NOCASE`,
+    }),
     documents: new Table(db, {
       table: 'documents',
       schema: travelDocumentInput,

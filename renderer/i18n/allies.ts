@@ -4,11 +4,21 @@
  */
 const en = {
   title: 'Allies and backups',
+  parts: {
+    label: 'Parts of this screen',
+    own: 'My key',
+    allies: 'Allies',
+    export: 'Make a backup or export',
+    open: 'Open a file',
+  },
   own: {
     title: 'This vault\'s public key',
     intro: 'Give this key to an ally so they can send you encrypted files. It is not secret.',
     fingerprint: 'Fingerprint to read aloud',
     fingerprintHint: 'Read these digits to your ally on a call or in person; their app must show the same.',
+    plainAgeTitle: 'An ally who uses the plain age tool',
+    plainAge:
+      'The age tool shows no fingerprint. Compare the whole key instead: your ally reads out the line “# public key: age1…” from their key file, and you check it against the key you added for them, every character, on a call or in person. For your own key, send it to them in a second, different way (for example, the QR code in person) and ask them to read it back to you.',
     copy: 'Copy the key',
     copied: 'Copied. The clipboard is cleared in 30 seconds.',
     qr: 'QR code of the public key, for an ally\'s phone camera',
@@ -58,7 +68,7 @@ const en = {
     chooseAllies: 'Choose at least one ally.',
     chooseRecords: 'Choose what to export.',
     submit: 'Export…',
-    done: 'The encrypted file was written ({{size}}).',
+    done: 'The encrypted file was written to {{path}} ({{size}}).',
     cancelled: 'Nothing was written.',
   },
   import: {
@@ -74,7 +84,9 @@ const en = {
     size: 'Size of the contents: {{size}}',
     preferIncoming: 'Where a record is already here, take the version from the file (otherwise mine is kept)',
     merge: 'Merge into this vault',
-    merged: 'Merged: {{written}} records written, {{kept}} kept as they were.',
+    merged: 'Merged.',
+    mergedAdded: 'added',
+    mergedKept: 'already here, kept',
     cancelled: 'Nothing was opened.',
   },
   restore: {
@@ -95,6 +107,7 @@ const en = {
     incidents: 'Incidents',
     files: 'Files',
     allies: 'Allies',
+    other: 'Links and other rows (participants, checklists, chain of custody)',
   },
 }
 
@@ -102,11 +115,21 @@ export type AlliesText = typeof en
 
 const ru: AlliesText = {
   title: 'Союзники и резервные копии',
+  parts: {
+    label: 'Разделы этого экрана',
+    own: 'Мой ключ',
+    allies: 'Союзники',
+    export: 'Резервная копия или экспорт',
+    open: 'Открыть файл',
+  },
   own: {
     title: 'Открытый ключ этого хранилища',
     intro: 'Передайте этот ключ союзнику, чтобы он мог присылать вам зашифрованные файлы. Он не секретный.',
     fingerprint: 'Отпечаток, чтобы прочитать вслух',
     fingerprintHint: 'Прочитайте эти цифры союзнику по телефону или при встрече: у него должны быть те же.',
+    plainAgeTitle: 'Союзник, который пользуется обычной программой age',
+    plainAge:
+      'Программа age не показывает отпечаток. Сверяйте весь ключ: союзник читает вслух строку «# public key: age1…» из своего файла ключа, а вы сверяете её с ключом, который добавили для него, каждый символ, по телефону или при встрече. Свой ключ передайте ему вторым, другим способом (например, QR-кодом при встрече) и попросите прочитать его вам.',
     copy: 'Скопировать ключ',
     copied: 'Скопировано. Буфер обмена очистится через 30 секунд.',
     qr: 'QR-код открытого ключа для камеры телефона союзника',
@@ -156,7 +179,7 @@ const ru: AlliesText = {
     chooseAllies: 'Выберите хотя бы одного союзника.',
     chooseRecords: 'Выберите, что экспортировать.',
     submit: 'Экспортировать…',
-    done: 'Зашифрованный файл записан ({{size}}).',
+    done: 'Зашифрованный файл записан: {{path}} ({{size}}).',
     cancelled: 'Ничего не записано.',
   },
   import: {
@@ -172,7 +195,9 @@ const ru: AlliesText = {
     size: 'Объём содержимого: {{size}}',
     preferIncoming: 'Если запись уже есть, взять версию из файла (иначе остаётся моя)',
     merge: 'Добавить в это хранилище',
-    merged: 'Готово: записано {{written}}, оставлено без изменений {{kept}}.',
+    merged: 'Объединено.',
+    mergedAdded: 'добавлено',
+    mergedKept: 'уже были, оставлены',
     cancelled: 'Ничего не открыто.',
   },
   restore: {
@@ -193,6 +218,7 @@ const ru: AlliesText = {
     incidents: 'Инциденты',
     files: 'Файлы',
     allies: 'Союзники',
+    other: 'Связи и другие строки (участники, чек-листы, цепочка хранения)',
   },
 }
 

@@ -5,6 +5,7 @@
 import { alliesText } from './allies'
 import { campaignsText } from './campaigns'
 import { evidenceText } from './evidence'
+import { firstStepsText } from './firstSteps'
 import { peopleText } from './people'
 import { seizureText } from './seizure'
 
@@ -130,6 +131,7 @@ export const en = {
   allies: alliesText.en,
   campaigns: campaignsText.en,
   evidence: evidenceText.en,
+  firstSteps: firstStepsText.en,
   people: peopleText.en,
   seizure: seizureText.en,
 }

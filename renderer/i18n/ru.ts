@@ -1,6 +1,7 @@
 import { alliesText } from './allies'
 import { campaignsText } from './campaigns'
 import { evidenceText } from './evidence'
+import { firstStepsText } from './firstSteps'
 import type { Messages } from './en'
 import { peopleText } from './people'
 import { seizureText } from './seizure'
@@ -128,6 +129,7 @@ export const ru: Messages = {
   allies: alliesText.ru,
   campaigns: campaignsText.ru,
   evidence: evidenceText.ru,
+  firstSteps: firstStepsText.ru,
   people: peopleText.ru,
   seizure: seizureText.ru,
 }

@@ -7,6 +7,7 @@ import { useAction } from '../components/useAction'
 import { useFormCheck } from '../components/useFormCheck'
 import { checkNewPassphrase } from '../components/validation'
 import { useVault } from '../state/vault'
+import { FirstStepsSettings } from './home/FirstStepsSettings'
 import { SeizureSettings } from './seizure/SeizureSettings'
 
 export function Settings() {
@@ -15,6 +16,7 @@ export function Settings() {
     <section>
       <h1>{t('settings.title')}</h1>
       <ChangePassphrase />
+      <FirstStepsSettings />
       <SeizureSettings />
     </section>
   )

@@ -1,8 +1,10 @@
 import type { ErrorCode } from '../../shared/errors'
 import { call, errorCodeOf } from '../api'
+import { initialAllies, useAllies } from './allies'
 import { initialCampaigns, useCampaigns } from './campaigns'
 import { initialContacts, useContacts } from './contacts'
 import { initialEvidence, useEvidence } from './evidence'
+import { initialFirstSteps, useFirstSteps } from './firstSteps'
 import { initialNavigation, useNavigation } from './navigation'
 import { initialPeople, usePeople } from './people'
 import { initialVault, useVault } from './vault'
@@ -13,9 +15,11 @@ import { initialVault, useVault } from './vault'
  * the last step of a panic wipe: the reload then finds no vault.
  */
 export function forgetEverything(): void {
+  useAllies.setState(initialAllies)
   useCampaigns.setState(initialCampaigns)
   useContacts.setState(initialContacts)
   useEvidence.setState(initialEvidence)
+  useFirstSteps.setState(initialFirstSteps)
   useNavigation.setState(initialNavigation)
   usePeople.setState(initialPeople)
   useVault.setState(initialVault)

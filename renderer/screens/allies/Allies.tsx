@@ -6,16 +6,19 @@ import { Alert } from '../../components/Alert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { useAction } from '../../components/useAction'
 import { formatCalendarDate } from '../../i18n/calendarFormat'
-import { useAllies } from '../../state/allies'
+import { alliesParts, useAllies } from '../../state/allies'
 import { copyToClipboard } from '../../state/seizure'
 import { AddAlly } from './AddAlly'
 import { ExportBundle } from './ExportBundle'
 import { OpenBundle } from './OpenBundle'
 import './allies.css'
 
+/** Four parts, one at a time: my key, the allies, making a backup or an export, opening a file. */
 export function Allies() {
   const { t } = useTranslation()
   const load = useAction(useAllies((s) => s.load))
+  const part = useAllies((s) => s.part)
+  const show = useAllies((s) => s.show)
   const runLoad = load.run
 
   // Fetched afresh each time the screen is shown; nothing is cached across screens.
@@ -26,12 +29,34 @@ export function Allies() {
   return (
     <section className="allies">
       <h1>{t('allies.title')}</h1>
+      <div className="tabs" role="tablist" aria-label={t('allies.parts.label')}>
+        {alliesParts.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`allies-tab-${name}`}
+            data-testid={`allies-tab-${name}`}
+            aria-selected={part === name}
+            aria-controls="allies-panel"
+            onClick={() => show(name)}
+          >
+            {t(`allies.parts.${name}`)}
+          </button>
+        ))}
+      </div>
       <Alert testId="allies-error" code={load.error} />
-      <OwnKey />
-      <AllyList />
-      <AddAlly />
-      <ExportBundle />
-      <OpenBundle mode="merge" />
+      <div id="allies-panel" role="tabpanel" aria-labelledby={`allies-tab-${part}`}>
+        {part === 'own' && <OwnKey />}
+        {part === 'allies' && (
+          <>
+            <AllyList />
+            <AddAlly />
+          </>
+        )}
+        {part === 'export' && <ExportBundle />}
+        {part === 'open' && <OpenBundle mode="merge" />}
+      </div>
     </section>
   )
 }
@@ -66,6 +91,10 @@ function OwnKey() {
         <Fingerprint value={identity.fingerprint} testId="own-fingerprint" />
       </p>
       <p className="hint">{t('allies.own.fingerprintHint')}</p>
+      <h3>{t('allies.own.plainAgeTitle')}</h3>
+      <p className="hint" data-testid="own-plain-age">
+        {t('allies.own.plainAge')}
+      </p>
       <button type="button" data-testid="copy-own-key" disabled={copy.busy} onClick={() => void copy.run(identity.publicKey).then(setCopied)}>
         {t('allies.own.copy')}
       </button>

@@ -4,23 +4,38 @@ import { formatDate } from '../../i18n'
 import { alliesText } from '../../i18n/allies'
 import { formatBytes } from '../evidence/format'
 
-const labelled = Object.keys(alliesText.en.counts) as (keyof typeof alliesText.en.counts)[]
+type CountKey = keyof typeof alliesText.en.counts
+const kinds = (Object.keys(alliesText.en.counts) as CountKey[]).filter((key) => key !== 'other')
+
+/**
+ * Rows per table, grouped as the person reads them: the record kinds by name,
+ * everything else (links, join tables, checklists, custody) as one "other".
+ * The summary and the merge report group alike, so their numbers match.
+ */
+export function groupCounts(counts: Record<string, number>): Record<CountKey, number> {
+  const grouped = Object.fromEntries([...kinds, 'other'].map((key) => [key, 0])) as Record<CountKey, number>
+  for (const [table, n] of Object.entries(counts)) grouped[(kinds as string[]).includes(table) ? (table as CountKey) : 'other'] += n
+  return grouped
+}
+
+export const countKeys: readonly CountKey[] = [...kinds, 'other']
 
 /** What a checked bundle holds: when and by what it was made, what was chosen, how many of each record. */
 export function BundleSummaryView({ summary, testId }: { summary: BundleSummary; testId: string }) {
   const { t } = useTranslation()
+  const counts = groupCounts(summary.counts)
   return (
     <div className="bundle-summary" data-testid={testId}>
       <h3>{t('allies.import.summaryTitle')}</h3>
       <p>{t('allies.import.created', { date: formatDate(summary.createdAt), version: summary.appVersion })}</p>
       <p>{summary.selection.kind === 'vault' ? t('allies.import.selectionVault') : t('allies.import.selectionRecords')}</p>
       <dl className="bundle-counts">
-        {labelled
-          .filter((key) => (summary.counts[key] ?? 0) > 0)
+        {countKeys
+          .filter((key) => counts[key] > 0)
           .map((key) => (
             <div key={key}>
               <dt>{t(`allies.counts.${key}`)}</dt>
-              <dd data-testid={`bundle-count-${key}`}>{summary.counts[key]}</dd>
+              <dd data-testid={`bundle-count-${key}`}>{counts[key]}</dd>
             </div>
           ))}
       </dl>

@@ -10,6 +10,8 @@ import { useAction } from '../../components/useAction'
 import { useFormCheck } from '../../components/useFormCheck'
 import { checkNewPassphrase, type PassphraseProblem } from '../../components/validation'
 import { useAllies } from '../../state/allies'
+import { useFirstSteps } from '../../state/firstSteps'
+import { reportError } from '../../state/session'
 import { formatBytes } from '../evidence/format'
 import { LocalProblem } from './LocalProblem'
 
@@ -56,7 +58,7 @@ export function ExportBundle() {
     return checkNewPassphrase(secret.passphrase, secret.repeat)
   })
   const [jobId, setJobId] = useState<string | null>(null)
-  const [outcome, setOutcome] = useState<{ done: string } | { failed: ErrorCode } | 'cancelled' | null>(null)
+  const [outcome, setOutcome] = useState<{ done: string; path: string } | { failed: ErrorCode } | 'cancelled' | null>(null)
   const load = useAction(async () => setOptions(await loadOptions()))
   const start = useAction(async (choice: ExportChoice) => {
     const started = await call('exportBundle', to === 'allies' ? { selection: choice, allyIds } : { selection: choice, passphrase: secret.passphrase })
@@ -165,8 +167,11 @@ export function ExportBundle() {
         <JobProgress
           jobId={jobId}
           onDone={(result) => {
+            const { bytes, path } = result as { bytes: number; path: string }
             setJobId(null)
-            setOutcome({ done: formatBytes((result as { bytes: number }).bytes) })
+            setOutcome({ done: formatBytes(bytes), path })
+            // A whole-vault export is the backup the reminder counts from.
+            void useFirstSteps.getState().load().catch(reportError)
           }}
           onFailed={(code) => {
             setJobId(null)
@@ -185,7 +190,7 @@ export function ExportBundle() {
       )}
       {outcome && typeof outcome === 'object' && 'done' in outcome && (
         <p role="status" className="success" data-testid="export-done">
-          {t('allies.export.done', { size: outcome.done })}
+          {t('allies.export.done', { size: outcome.done, path: outcome.path })}
         </p>
       )}
     </form>

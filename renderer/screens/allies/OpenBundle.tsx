@@ -12,14 +12,12 @@ import { useFormCheck } from '../../components/useFormCheck'
 import { checkNewPassphrase } from '../../components/validation'
 import { useAllies } from '../../state/allies'
 import { useVault } from '../../state/vault'
-import { BundleSummaryView } from './BundleSummaryView'
+import { BundleSummaryView, countKeys, groupCounts } from './BundleSummaryView'
 
 interface ImportResult {
   written: Record<string, number>
   kept: Record<string, number>
 }
-
-const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0)
 
 /**
  * Pick an encrypted file, see what it holds (every hash already checked by
@@ -114,12 +112,37 @@ export function OpenBundle({ mode }: { mode: 'merge' | 'restore' }) {
           }}
         />
       )}
-      {merged && (
-        <p role="status" className="success" data-testid="bundle-merged">
-          {t('allies.import.merged', { written: total(merged.written), kept: total(merged.kept) })}
-        </p>
-      )}
+      {merged && <MergeReport result={merged} />}
     </form>
   )
 }
 
+
+/** Per kind, with the summary's own labels and grouping, so the numbers can be checked against it. */
+function MergeReport({ result }: { result: ImportResult }) {
+  const { t } = useTranslation()
+  const written = groupCounts(result.written)
+  const kept = groupCounts(result.kept)
+  return (
+    <div role="status" className="success" data-testid="bundle-merged">
+      <p>{t('allies.import.merged')}</p>
+      <dl className="bundle-counts">
+        {countKeys
+          .filter((key) => written[key] + kept[key] > 0)
+          .map((key) => (
+            <div key={key} data-testid={`merged-${key}`}>
+              <dt>{t(`allies.counts.${key}`)}</dt>
+              <dd>
+                <span data-testid={`merged-added-${key}`}>{written[key]}</span> {t('allies.import.mergedAdded')}
+                {kept[key] > 0 && (
+                  <>
+                    , <span data-testid={`merged-kept-${key}`}>{kept[key]}</span> {t('allies.import.mergedKept')}
+                  </>
+                )}
+              </dd>
+            </div>
+          ))}
+      </dl>
+    </div>
+  )
+}

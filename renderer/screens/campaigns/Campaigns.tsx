@@ -4,6 +4,9 @@ import { Alert } from '../../components/Alert'
 import { Pager } from '../../components/Pager'
 import { useAction } from '../../components/useAction'
 import { campaignPageSize, useCampaigns, type CampaignSummary } from '../../state/campaigns'
+import { useFirstSteps } from '../../state/firstSteps'
+import { BackupReminder } from '../home/BackupReminder'
+import { FirstStepsPanel } from '../home/FirstStepsPanel'
 import { campaignDates } from './campaignDates'
 import { CampaignView } from './CampaignView'
 import { ReadinessMeter } from './ReadinessMeter'
@@ -22,11 +25,14 @@ function CampaignList() {
   const load = useAction(useCampaigns((s) => s.loadPage))
   const open = useAction(useCampaigns((s) => s.open))
   const loadPage = load.run
+  const steps = useAction(useFirstSteps((s) => s.load))
+  const loadSteps = steps.run
 
   // Fetched afresh each time the list is shown; nothing is cached across screens.
   useEffect(() => {
     void loadPage(useCampaigns.getState().offset)
-  }, [loadPage])
+    void loadSteps()
+  }, [loadPage, loadSteps])
 
   return (
     <section>
@@ -36,7 +42,9 @@ function CampaignList() {
           {t('campaigns.new')}
         </button>
       </div>
-      <Alert testId="campaigns-error" code={load.error ?? open.error} />
+      <BackupReminder />
+      <FirstStepsPanel />
+      <Alert testId="campaigns-error" code={load.error ?? open.error ?? steps.error} />
       <p className="hint" data-testid="campaigns-total">
         {t('campaigns.total', { total })}
       </p>

@@ -6,7 +6,9 @@ import { NewPassphrase } from '../../components/NewPassphrase'
 import { useAction } from '../../components/useAction'
 import { useFormCheck } from '../../components/useFormCheck'
 import { checkNewPassphrase } from '../../components/validation'
+import { useFirstSteps } from '../../state/firstSteps'
 import { setDuressPassphrase } from '../../state/seizure'
+import { reportError } from '../../state/session'
 
 type Outcome = 'set' | 'cleared' | null
 
@@ -29,6 +31,10 @@ export function DuressForm() {
       setDuress({ passphrase: '', repeat: '' })
       check.reset()
       setOutcome(next === null ? 'cleared' : 'set')
+      useFirstSteps
+        .getState()
+        .mark('duressSet', next !== null)
+        .catch((caught: unknown) => void reportError(caught))
     }
   }
 
