@@ -15,6 +15,8 @@ export function openDatabase(path: string, dataKey: Buffer): Database {
   const db = new Database(path, { cacheStatements: true })
   try {
     db.pragma('cipher_log_level = NONE')
+    // Process-wide and irreversible; kept on so a lock leaves no decrypted page cache in freed
+    // memory. It costs only bulk inserts (FTS5 frees); measured and decided in docs/SECURITY.md.
     db.pragma('cipher_memory_security = ON')
     // V8 strings cannot be wiped; this one lives only until the next GC.
     db.pragma(`key = "x'${dataKey.toString('hex')}'"`)
