@@ -1,7 +1,7 @@
 import { contactRoles, type ContactInput } from '../../shared/domain/contact'
 import { briefingInput } from '../../shared/recordInputs'
 import { listContacts } from '../store/contactQueries'
-import { changePassphrase, createVault, readHeaderInfo } from '../vault/vault'
+import { changePassphrase, createVault, readHeaderInfo, setDuressPassphrase } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
 import { campaignCommands } from './campaignCommands'
 import { allowWeakOption as allowWeak, jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
@@ -47,6 +47,23 @@ export const commands: Command[] = [
       const next = await requireNewPassphrase(ctx, 'New passphrase: ')
       await changePassphrase(dir, current, next)
       ctx.stdout('Passphrase changed.')
+    },
+  },
+  {
+    name: 'duress set',
+    usage: 'sestra duress set --vault DIR [--clear] [--allow-weak]   (stdin: the passphrase, then the duress passphrase unless --clear)',
+    help: [
+      'Given at unlock, the duress passphrase silently destroys this vault and opens a new, empty one in its place:',
+      'for when someone forces you to unlock. It must differ from the passphrase and reach the same strength floor.',
+      '--clear removes it.',
+    ].join('\n'),
+    options: { ...vault, ...allowWeak, clear: { type: 'boolean' } },
+    async run(ctx) {
+      const dir = requireString(ctx, 'vault')
+      const current = await requirePassphrase(ctx, 'Passphrase: ')
+      const duress = ctx.options.clear ? null : await requireNewPassphrase(ctx, 'Duress passphrase: ')
+      await setDuressPassphrase(dir, current, duress, ctx.vaultOptions)
+      ctx.stdout(duress === null ? 'Duress passphrase removed.' : 'Duress passphrase set.')
     },
   },
   {

@@ -150,6 +150,23 @@ describe('sestra CLI', () => {
     expect((await runCli(['contact', 'list', '--vault', dir], 'hunter22\n')).code).toBe(0)
   })
 
+  it('duress set: the floor applies; the duress passphrase empties the vault; --clear removes it', async () => {
+    const dir = await initVault()
+    await runCli(['contact', 'add', '--vault', dir, '--name', 'Kept Contact'], `${pass}\n`)
+    const duress = 'meadow copper window saddle harbor'
+    const weak = await runCli(['duress', 'set', '--vault', dir], `${pass}\nqwerty123\n`)
+    expect(weak.code).toBe(2)
+    expect((await runCli(['duress', 'set', '--vault', dir], `${pass}\n${pass}\n`)).code).toBe(2)
+    expect((await runCli(['duress', 'set', '--vault', dir], `${pass}\n${duress}\n`)).code).toBe(0)
+    expect((await runCli(['duress', 'set', '--vault', dir, '--clear'], `${pass}\n`)).code).toBe(0)
+    expect((await runCli(['contact', 'list', '--vault', dir], `${duress}\n`)).code).toBe(3)
+    expect((await runCli(['duress', 'set', '--vault', dir], `${pass}\n${duress}\n`)).code).toBe(0)
+    const listed = await runCli(['contact', 'list', '--vault', dir, '--json'], `${duress}\n`)
+    expect(listed).toMatchObject({ code: 0, stderr: '' })
+    expect(JSON.parse(listed.stdout)).toEqual([])
+    expect((await runCli(['contact', 'list', '--vault', dir], `${pass}\n`)).code).toBe(3)
+  })
+
   it('--help on every command and on its own, exit 0, listing every exit code', async () => {
     const general = await runCli(['--help'])
     expect(general.code).toBe(0)
