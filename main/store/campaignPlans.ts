@@ -153,7 +153,7 @@ export class CampaignPlans {
       .all({ campaignId }) as { id: string; name: string }[]
     const documents = this.#db
       .prepare(
-        `SELECT person_id AS personId, kind, issuing_country AS issuingCountry, valid_from AS validFrom,
+        `SELECT id, person_id AS personId, kind, issuing_country AS issuingCountry, valid_from AS validFrom,
                 valid_until AS validUntil, needed_for_travel AS neededForTravel
          FROM documents
          WHERE person_id IN (${travellers.map(() => '?').join(', ')}) AND +kind IN ('passport', 'visa')`,
@@ -163,7 +163,7 @@ export class CampaignPlans {
       .map((d) => ({ ...d, neededForTravel: d.neededForTravel === 1 })) as ReadinessSnapshot['documents']
     const contacts = this.#db
       .prepare(
-        `SELECT id, name, roles, phones, channels, around_the_clock FROM contacts
+        `SELECT id, name, roles, phones, channels, around_the_clock, speed_dial FROM contacts
          WHERE EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value IN (SELECT value FROM json_each(?)))
          ORDER BY name COLLATE NOCASE, id`,
       )
@@ -175,6 +175,7 @@ export class CampaignPlans {
         phones: JSON.parse(String(c.phones)),
         channels: JSON.parse(String(c.channels)),
         aroundTheClock: c.around_the_clock === 1,
+        speedDial: c.speed_dial === 1,
       }))
     const briefings = Object.fromEntries(this.briefings(campaignId).map((b) => [b.contactId, b.briefedOn]))
     return { checklist: this.checklist(campaignId), travellers, documents, contacts, briefings }

@@ -69,6 +69,16 @@ const en = {
     add: 'Add item',
     remove: 'Remove item',
     invalidTitle: 'Describe the item first.',
+    markedDone: 'Marked done by you',
+    markedDoneSees: 'Marked done by you; the vault still sees:',
+    automaticStatuses: { open: 'Checked by the vault', done: 'Marked done by me', not_applicable: 'Does not apply' },
+    fix: {
+      contact: 'Open the contact',
+      newContact: 'Add a contact',
+      person: 'Open the person',
+      document: 'Open the document',
+      campaign: 'Edit the campaign',
+    },
   },
   dashboard: {
     score: 'Readiness',
@@ -151,6 +161,16 @@ const ru: CampaignsText = {
     add: 'Добавить пункт',
     remove: 'Удалить пункт',
     invalidTitle: 'Сначала опишите пункт.',
+    markedDone: 'Отмечено вами как сделанное',
+    markedDoneSees: 'Вы отметили пункт как сделанный; хранилище всё ещё видит:',
+    automaticStatuses: { open: 'Проверяет хранилище', done: 'Отмечено мной как сделанное', not_applicable: 'Не относится' },
+    fix: {
+      contact: 'Открыть контакт',
+      newContact: 'Добавить контакт',
+      person: 'Открыть человека',
+      document: 'Открыть документ',
+      campaign: 'Изменить кампанию',
+    },
   },
   dashboard: {
     score: 'Готовность',

@@ -31,6 +31,7 @@ const en = {
   'readiness.contact.unreachable': '{contact} has neither a phone number nor a secure channel.',
   'readiness.contact.notBriefed': '{contact} is not marked as briefed for this campaign.',
   'readiness.contact.notAroundTheClock': '{contact} is not marked as available 24/7.',
+  'readiness.contact.notOnSpeedDial': '{contact} is not on speed dial.',
   'readiness.pressContact.missing': 'The campaign has no press contact person named.',
 
   'readiness.travel.noEndDate': 'The campaign has no end date, so document validity cannot be checked.',
@@ -72,6 +73,7 @@ const ru: Record<MessageKey, string> = {
   'readiness.contact.unreachable': '{contact}: нет ни телефона, ни защищённого канала.',
   'readiness.contact.notBriefed': '{contact}: не отмечено, что контакт проинформирован об этой кампании.',
   'readiness.contact.notAroundTheClock': '{contact}: не отмечено, что помощь доступна 24/7.',
+  'readiness.contact.notOnSpeedDial': '{contact}: номер не на быстром наборе.',
   'readiness.pressContact.missing': 'У кампании не указано контактное лицо для прессы.',
 
   'readiness.travel.noEndDate': 'У кампании нет даты окончания, поэтому срок действия документов проверить нельзя.',

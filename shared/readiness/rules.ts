@@ -17,11 +17,26 @@ export interface ReadinessSnapshot {
   /** The participants and every child linked to one of them. */
   travellers: { id: string; name: string }[]
   /** Passports and visas of the travellers. */
-  documents: (Pick<TravelDocumentFields, 'personId' | 'kind' | 'issuingCountry' | 'validFrom' | 'validUntil' | 'neededForTravel'>)[]
+  documents: (Pick<TravelDocumentFields, 'personId' | 'kind' | 'issuingCountry' | 'validFrom' | 'validUntil' | 'neededForTravel'> & {
+    id: string
+  })[]
   /** Contacts holding any role a rule looks for. */
-  contacts: (Pick<ContactFields, 'name' | 'roles' | 'phones' | 'channels' | 'aroundTheClock'> & { id: string })[]
+  contacts: (Pick<ContactFields, 'name' | 'roles' | 'phones' | 'channels' | 'aroundTheClock' | 'speedDial'> & { id: string })[]
   /** Contact id -> the day they were briefed for this campaign. */
   briefings: Record<string, string>
+}
+
+/** The place in the app where the user can fix what a reason names. */
+export type FixPlace =
+  | { place: 'contact'; id: string; field: 'phones' | 'channels' | 'briefing' | 'aroundTheClock' | 'speedDial' }
+  | { place: 'newContact'; role: CheckedRole }
+  | { place: 'person'; id: string }
+  | { place: 'document'; id: string }
+  | { place: 'campaign'; field: 'pressContact' | 'endDate' | 'participants' }
+
+export interface Reason extends Message {
+  /** Absent for a manual item: its own status control is the fix. */
+  fix?: FixPlace
 }
 
 export interface ItemReadiness {
@@ -35,8 +50,13 @@ export interface ItemReadiness {
   automatic: boolean
   applicable: boolean
   met: boolean
+  /**
+   * Marked "done" by the user while the vault still sees a gap: the item
+   * stays unmet and its reasons say what the vault sees.
+   */
+  markedDone: boolean
   /** Why it is not met, in order; empty when met or not applicable. */
-  reasons: Message[]
+  reasons: Reason[]
 }
 
 export interface Deadline {
@@ -57,40 +77,52 @@ export interface CampaignReadiness {
   nextDeadlines: Deadline[]
 }
 
-type Rule = (s: ReadinessSnapshot) => Message[]
+type Rule = (s: ReadinessSnapshot) => Reason[]
 type Contact = ReadinessSnapshot['contacts'][number]
 type CheckedRole = 'lawyer' | 'human_rights_org' | 'psychologist' | 'ally' | 'journalist'
+type ContactField = Extract<FixPlace, { place: 'contact' }>['field']
 
 interface Requirement {
   unmet(contact: Contact, s: ReadinessSnapshot): boolean
   reason: MessageKey
+  field: ContactField
 }
 
 // A briefing dated in the future is a plan, not a briefing.
 const briefed: Requirement = {
   unmet: (c, s) => !(c.id in s.briefings) || s.briefings[c.id]! > s.today,
   reason: 'readiness.contact.notBriefed',
+  field: 'briefing',
 }
-const hasPhone: Requirement = { unmet: (c) => c.phones.length === 0, reason: 'readiness.contact.noPhone' }
+const hasPhone: Requirement = { unmet: (c) => c.phones.length === 0, reason: 'readiness.contact.noPhone', field: 'phones' }
 const reachable: Requirement = {
   unmet: (c) => c.phones.length === 0 && c.channels.length === 0,
   reason: 'readiness.contact.unreachable',
+  field: 'channels',
 }
-const aroundTheClock: Requirement = { unmet: (c) => !c.aroundTheClock, reason: 'readiness.contact.notAroundTheClock' }
+const aroundTheClock: Requirement = {
+  unmet: (c) => !c.aroundTheClock,
+  reason: 'readiness.contact.notAroundTheClock',
+  field: 'aroundTheClock',
+}
+const onSpeedDial: Requirement = { unmet: (c) => !c.speedDial, reason: 'readiness.contact.notOnSpeedDial', field: 'speedDial' }
 
 /** Met when one contact with the role passes every requirement; else says what each one lacks. */
 function contactRule(role: CheckedRole, requirements: Requirement[]): Rule {
   return (s) => {
     const candidates = s.contacts.filter((c) => c.roles.includes(role))
-    if (candidates.length === 0) return [{ key: `readiness.contact.none.${role}` }]
+    if (candidates.length === 0) return [{ key: `readiness.contact.none.${role}`, fix: { place: 'newContact', role } }]
     const lacks = candidates.map((c) =>
-      requirements.filter((r) => r.unmet(c, s)).map((r): Message => ({ key: r.reason, params: { contact: c.name } })),
+      requirements
+        .filter((r) => r.unmet(c, s))
+        .map((r): Reason => ({ key: r.reason, params: { contact: c.name }, fix: { place: 'contact', id: c.id, field: r.field } })),
     )
     return lacks.some((l) => l.length === 0) ? [] : lacks.flat()
   }
 }
 
-const pressContactNamed: Rule = (s) => (s.campaign.pressContact.trim() ? [] : [{ key: 'readiness.pressContact.missing' }])
+const pressContactNamed: Rule = (s) =>
+  s.campaign.pressContact.trim() ? [] : [{ key: 'readiness.pressContact.missing', fix: { place: 'campaign', field: 'pressContact' } }]
 
 const allOf =
   (...rules: Rule[]): Rule =>
@@ -99,44 +131,49 @@ const allOf =
 
 type Document = ReadinessSnapshot['documents'][number]
 
-function passportReasons(person: string, passports: Document[], required: string): Message[] {
-  if (passports.length === 0) return [{ key: 'readiness.passport.missing', params: { person } }]
+function passportReasons({ id, name: person }: ReadinessSnapshot['travellers'][number], passports: Document[], required: string): Reason[] {
+  if (passports.length === 0) return [{ key: 'readiness.passport.missing', params: { person }, fix: { place: 'person', id } }]
   // Dual citizens need only one passport that lasts.
   if (passports.some((d) => d.validUntil !== null && d.validUntil >= required)) return []
   const dated = passports.filter((d) => d.validUntil !== null).sort((a, b) => b.validUntil!.localeCompare(a.validUntil!))
   const latest = dated[0]
-  if (!latest) return [{ key: 'readiness.passport.noExpiry', params: { person, country: passports[0]!.issuingCountry } }]
+  if (!latest) {
+    const first = passports[0]!
+    return [{ key: 'readiness.passport.noExpiry', params: { person, country: first.issuingCountry }, fix: { place: 'document', id: first.id } }]
+  }
   return [
     {
       key: 'readiness.passport.expiresBeforeMargin',
       params: { person, country: latest.issuingCountry, until: latest.validUntil!, required },
+      fix: { place: 'document', id: latest.id },
     },
   ]
 }
 
-function visaReasons(person: string, visa: Document, required: string, firstDay: string): Message[] {
+function visaReasons(person: string, visa: Document, required: string, firstDay: string): Reason[] {
   const params = { person, country: visa.issuingCountry }
-  const reasons: Message[] = []
+  const fix: FixPlace = { place: 'document', id: visa.id }
+  const reasons: Reason[] = []
   if (visa.validFrom !== null && visa.validFrom > firstDay) {
-    reasons.push({ key: 'readiness.visa.notYetValid', params: { ...params, from: visa.validFrom } })
+    reasons.push({ key: 'readiness.visa.notYetValid', params: { ...params, from: visa.validFrom }, fix })
   }
-  if (visa.validUntil === null) reasons.push({ key: 'readiness.visa.noExpiry', params })
+  if (visa.validUntil === null) reasons.push({ key: 'readiness.visa.noExpiry', params, fix })
   else if (visa.validUntil < required) {
-    reasons.push({ key: 'readiness.visa.expiresBeforeMargin', params: { ...params, until: visa.validUntil, required } })
+    reasons.push({ key: 'readiness.visa.expiresBeforeMargin', params: { ...params, until: visa.validUntil, required }, fix })
   }
   return reasons
 }
 
 const travelDocuments: Rule = (s) => {
   const { startDate, endDate, passportMarginMonths, visaMarginDays } = s.campaign
-  if (!endDate) return [{ key: 'readiness.travel.noEndDate' }]
-  if (s.travellers.length === 0) return [{ key: 'readiness.travel.noParticipants' }]
+  if (!endDate) return [{ key: 'readiness.travel.noEndDate', fix: { place: 'campaign', field: 'endDate' } }]
+  if (s.travellers.length === 0) return [{ key: 'readiness.travel.noParticipants', fix: { place: 'campaign', field: 'participants' } }]
   const passportUntil = addMonths(endDate, passportMarginMonths)
   const visaUntil = addDays(endDate, visaMarginDays)
   return s.travellers.flatMap((person) => {
     const own = s.documents.filter((d) => d.personId === person.id)
     return [
-      ...passportReasons(person.name, own.filter((d) => d.kind === 'passport'), passportUntil),
+      ...passportReasons(person, own.filter((d) => d.kind === 'passport'), passportUntil),
       ...own
         .filter((d) => d.kind === 'visa' && d.neededForTravel)
         .flatMap((visa) => visaReasons(person.name, visa, visaUntil, startDate ?? endDate)),
@@ -145,7 +182,7 @@ const travelDocuments: Rule = (s) => {
 }
 
 const rules: Partial<Record<ChecklistKind, Rule>> = {
-  lawyer: contactRule('lawyer', [hasPhone, briefed]),
+  lawyer: contactRule('lawyer', [hasPhone, briefed, onSpeedDial]),
   human_rights_orgs: contactRule('human_rights_org', [reachable, briefed]),
   passports_visas: travelDocuments,
   psychological_support: contactRule('psychologist', [reachable, briefed, aroundTheClock]),
@@ -158,7 +195,7 @@ const userText = (title: string): Message => ({ key: 'readiness.item.custom', pa
 function evaluateItem(item: ChecklistItem, s: ReadinessSnapshot): ItemReadiness {
   const rule = rules[item.kind]
   const applicable = item.status !== 'not_applicable'
-  const reasons: Message[] = !applicable
+  const reasons: Reason[] = !applicable
     ? []
     : rule
       ? rule(s)
@@ -175,6 +212,7 @@ function evaluateItem(item: ChecklistItem, s: ReadinessSnapshot): ItemReadiness 
     automatic: rule !== undefined,
     applicable,
     met: applicable && reasons.length === 0,
+    markedDone: rule !== undefined && item.status === 'done' && reasons.length > 0,
     reasons,
   }
 }

@@ -47,7 +47,7 @@ describe('sestra campaign, person, document, expiring', () => {
       status: 'open',
       applicable: true,
       met: false,
-      reasons: [{ key: 'readiness.contact.none.lawyer', text: 'No contact with the role "lawyer".' }],
+      reasons: [{ key: 'readiness.contact.none.lawyer', fix: { place: 'newContact', role: 'lawyer' }, text: 'No contact with the role "lawyer".' }],
     })
     // Nobody takes part yet: the passport check says so rather than passing.
     expect(readiness.items[4].reasons.map((r: { key: string }) => r.key)).toEqual(['readiness.travel.noParticipants'])
@@ -79,7 +79,12 @@ describe('sestra campaign, person, document, expiring', () => {
     await ok(['campaign', 'participant', 'add', '--vault', dir, '--id', campaign, '--person', aliya])
     await ok(['campaign', 'participant', 'remove', '--vault', dir, '--id', campaign, '--person', aliya])
 
-    type Item = { kind: string; met: boolean; status: string; reasons: { key: string; params?: Record<string, unknown>; text: string }[] }
+    type Item = {
+      kind: string
+      met: boolean
+      status: string
+      reasons: { key: string; params?: Record<string, unknown>; fix?: Record<string, unknown>; text: string }[]
+    }
     const readiness = async () => {
       const items: Item[] = JSON.parse(await ok(['campaign', 'readiness', '--vault', dir, '--id', campaign, '--json'])).items
       return Object.fromEntries(items.map((i) => [i.kind, i]))
@@ -91,13 +96,14 @@ describe('sestra campaign, person, document, expiring', () => {
         key: 'readiness.passport.expiresBeforeMargin',
         params: { person: 'Timur Example', country: 'KG', until: timurUntil, required: addMonths(end, 6) },
         text: `The passport of Timur Example (KG) expires on ${timurUntil}; it must be valid until at least ${addMonths(end, 6)}.`,
+        fix: { place: 'document', id: expect.any(String) },
       },
     ])
     // The very same reasons the app gets from its IPC handler.
     const vault = await unlockVault(dir, pass, { kdf: 'minimum' })
     try {
       const app = campaignReadiness(vault.store, campaign, today).items.find((i) => i.kind === 'passports_visas')!
-      expect(travel.reasons.map(({ key, params }) => ({ key, params }))).toEqual(app.reasons)
+      expect(travel.reasons.map(({ key, params, fix }) => ({ key, params, fix }))).toEqual(app.reasons)
     } finally {
       vault.lock()
     }

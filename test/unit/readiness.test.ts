@@ -31,6 +31,7 @@ const contact = (id: string, roles: Contact['roles'], extra: Partial<Contact> = 
   phones: ['+996 555 000 111'],
   channels: [],
   aroundTheClock: false,
+  speedDial: true,
   ...extra,
 })
 
@@ -50,8 +51,8 @@ function ready(): ReadinessSnapshot {
     checklist: standardChecklist.map((kind) => item(kind, kind === 'digital_security' || kind === 'safe_channel' ? 'done' : 'open')),
     travellers: [activist, child],
     documents: [
-      { personId: activist.id, kind: 'passport', issuingCountry: 'KG', validFrom: null, validUntil: '2030-01-01', neededForTravel: false },
-      { personId: child.id, kind: 'passport', issuingCountry: 'KG', validFrom: null, validUntil: '2029-05-01', neededForTravel: false },
+      { id: 'd-activist', personId: activist.id, kind: 'passport', issuingCountry: 'KG', validFrom: null, validUntil: '2030-01-01', neededForTravel: false },
+      { id: 'd-child', personId: child.id, kind: 'passport', issuingCountry: 'KG', validFrom: null, validUntil: '2029-05-01', neededForTravel: false },
     ],
     contacts: [
       contact('lawyer', ['lawyer']),
@@ -82,6 +83,18 @@ describe('readiness', () => {
     expect(evaluateReadiness(s).score).toEqual({ met: 7, applicable: 8, percent: 87 })
   })
 
+  it('a hand mark on a checked item is noted, never counted: the item stays unmet with what the vault sees', () => {
+    const s = ready()
+    s.contacts[0] = { ...s.contacts[0]!, speedDial: false }
+    s.checklist = s.checklist.map((i) => (i.kind === 'lawyer' ? { ...i, status: 'done' } : i))
+    expect(itemOf(s, 'lawyer')).toMatchObject({ status: 'done', met: false, markedDone: true, reasons: [{ key: 'readiness.contact.notOnSpeedDial' }] })
+    expect(evaluateReadiness(s).score).toEqual({ met: 7, applicable: 8, percent: 87 })
+    s.contacts[0] = { ...s.contacts[0]!, speedDial: true }
+    expect(itemOf(s, 'lawyer')).toMatchObject({ met: true, markedDone: false })
+    // A manual item marked done is simply met.
+    expect(itemOf(s, 'digital_security')).toMatchObject({ met: true, markedDone: false })
+  })
+
   it('not applicable items leave the score', () => {
     const s = ready()
     s.contacts = s.contacts.filter((c) => !c.roles.includes('journalist'))
@@ -105,7 +118,7 @@ describe('readiness', () => {
     it('needs a contact with the role', () => {
       const s = ready()
       s.contacts = s.contacts.filter((c) => c.id !== 'lawyer')
-      expect(itemOf(s, 'lawyer').reasons).toEqual([{ key: 'readiness.contact.none.lawyer' }])
+      expect(itemOf(s, 'lawyer').reasons).toEqual([{ key: 'readiness.contact.none.lawyer', fix: { place: 'newContact', role: 'lawyer' } }])
     })
 
     it('needs a phone and a briefing for this campaign, naming the lawyer', () => {
@@ -113,9 +126,18 @@ describe('readiness', () => {
       s.contacts[0] = contact('lawyer', ['lawyer'], { phones: [], channels: [{ kind: 'signal', handle: '@x' }] })
       delete s.briefings.lawyer
       expect(itemOf(s, 'lawyer').reasons).toEqual([
-        { key: 'readiness.contact.noPhone', params: { contact: 'lawyer Example' } },
-        { key: 'readiness.contact.notBriefed', params: { contact: 'lawyer Example' } },
+        { key: 'readiness.contact.noPhone', params: { contact: 'lawyer Example' }, fix: { place: 'contact', id: 'lawyer', field: 'phones' } },
+        { key: 'readiness.contact.notBriefed', params: { contact: 'lawyer Example' }, fix: { place: 'contact', id: 'lawyer', field: 'briefing' } },
       ])
+    })
+
+    it('the checklist says "number on speed dial": a briefed lawyer who is not on it does not count', () => {
+      const s = ready()
+      s.contacts[0] = { ...s.contacts[0]!, speedDial: false }
+      expect(itemOf(s, 'lawyer')).toMatchObject({
+        met: false,
+        reasons: [{ key: 'readiness.contact.notOnSpeedDial', params: { contact: 'lawyer Example' }, fix: { place: 'contact', id: 'lawyer', field: 'speedDial' } }],
+      })
     })
 
     it('a briefing dated after today does not count yet', () => {
@@ -137,7 +159,7 @@ describe('readiness', () => {
     const s = ready()
     s.contacts[1] = contact('hro', ['human_rights_org'], { phones: [], channels: [] })
     expect(itemOf(s, 'human_rights_orgs').reasons).toEqual([
-      { key: 'readiness.contact.unreachable', params: { contact: 'hro Example' } },
+      { key: 'readiness.contact.unreachable', params: { contact: 'hro Example' }, fix: { place: 'contact', id: 'hro', field: 'channels' } },
     ])
   })
 
@@ -145,19 +167,20 @@ describe('readiness', () => {
     const s = ready()
     s.contacts[2] = { ...s.contacts[2]!, aroundTheClock: false }
     expect(itemOf(s, 'psychological_support').reasons).toEqual([
-      { key: 'readiness.contact.notAroundTheClock', params: { contact: 'psy Example' } },
+      { key: 'readiness.contact.notAroundTheClock', params: { contact: 'psy Example' }, fix: { place: 'contact', id: 'psy', field: 'aroundTheClock' } },
     ])
   })
 
   it('allies and journalists need the press contact person named', () => {
     const s = ready()
     s.campaign.pressContact = '  '
-    expect(itemOf(s, 'allies_briefed').reasons).toEqual([{ key: 'readiness.pressContact.missing' }])
-    expect(itemOf(s, 'journalists_briefed').reasons).toEqual([{ key: 'readiness.pressContact.missing' }])
+    const missing = { key: 'readiness.pressContact.missing', fix: { place: 'campaign', field: 'pressContact' } }
+    expect(itemOf(s, 'allies_briefed').reasons).toEqual([missing])
+    expect(itemOf(s, 'journalists_briefed').reasons).toEqual([missing])
     delete s.briefings.ally
     expect(itemOf(s, 'allies_briefed').reasons).toEqual([
-      { key: 'readiness.contact.notBriefed', params: { contact: 'ally Example' } },
-      { key: 'readiness.pressContact.missing' },
+      { key: 'readiness.contact.notBriefed', params: { contact: 'ally Example' }, fix: { place: 'contact', id: 'ally', field: 'briefing' } },
+      missing,
     ])
   })
 
@@ -166,7 +189,7 @@ describe('readiness', () => {
       const s = ready()
       s.documents = s.documents.filter((d) => d.personId !== child.id)
       expect(itemOf(s, 'passports_visas').reasons).toEqual([
-        { key: 'readiness.passport.missing', params: { person: 'Timur Example' } },
+        { key: 'readiness.passport.missing', params: { person: 'Timur Example' }, fix: { place: 'person', id: child.id } },
       ])
     })
 
@@ -180,6 +203,7 @@ describe('readiness', () => {
         {
           key: 'readiness.passport.expiresBeforeMargin',
           params: { person: 'Timur Example', country: 'KG', until: '2027-06-09', required: '2027-06-10' },
+          fix: { place: 'document', id: 'd-child' },
         },
       ])
     })
@@ -207,27 +231,28 @@ describe('readiness', () => {
 
     it('one lasting passport is enough for a dual citizen; a missing expiry is named', () => {
       const s = ready()
-      s.documents.push({ personId: activist.id, kind: 'passport', issuingCountry: 'RU', validFrom: null, validUntil: '2026-01-01', neededForTravel: false })
+      s.documents.push({ id: 'd-ru', personId: activist.id, kind: 'passport', issuingCountry: 'RU', validFrom: null, validUntil: '2026-01-01', neededForTravel: false })
       expect(itemOf(s, 'passports_visas').met).toBe(true)
-      s.documents = [{ personId: activist.id, kind: 'passport', issuingCountry: 'KZ', validFrom: null, validUntil: null, neededForTravel: false }, s.documents[1]!]
+      s.documents = [{ id: 'd-kz', personId: activist.id, kind: 'passport', issuingCountry: 'KZ', validFrom: null, validUntil: null, neededForTravel: false }, s.documents[1]!]
       expect(itemOf(s, 'passports_visas').reasons).toEqual([
-        { key: 'readiness.passport.noExpiry', params: { person: 'Dana Example', country: 'KZ' } },
+        { key: 'readiness.passport.noExpiry', params: { person: 'Dana Example', country: 'KZ' }, fix: { place: 'document', id: 'd-kz' } },
       ])
     })
 
     it('checks only the visas marked as needed, through the end plus the visa margin', () => {
       const s = ready()
-      const visa = { personId: child.id, kind: 'visa' as const, issuingCountry: 'Schengen', validFrom: '2026-06-01', validUntil: '2027-01-09' }
+      const visa = { id: 'd-visa', personId: child.id, kind: 'visa' as const, issuingCountry: 'Schengen', validFrom: '2026-06-01', validUntil: '2027-01-09' }
       s.documents.push({ ...visa, neededForTravel: false, validUntil: '2026-01-01' })
       s.documents.push({ ...visa, neededForTravel: true })
       // 2026-12-10 + 30 days = 2027-01-09
       expect(itemOf(s, 'passports_visas').met).toBe(true)
       s.documents[3] = { ...visa, neededForTravel: true, validFrom: '2026-11-26', validUntil: '2027-01-08' }
       expect(itemOf(s, 'passports_visas').reasons).toEqual([
-        { key: 'readiness.visa.notYetValid', params: { person: 'Timur Example', country: 'Schengen', from: '2026-11-26' } },
+        { key: 'readiness.visa.notYetValid', params: { person: 'Timur Example', country: 'Schengen', from: '2026-11-26' }, fix: { place: 'document', id: 'd-visa' } },
         {
           key: 'readiness.visa.expiresBeforeMargin',
           params: { person: 'Timur Example', country: 'Schengen', until: '2027-01-08', required: '2027-01-09' },
+          fix: { place: 'document', id: 'd-visa' },
         },
       ])
     })
@@ -235,9 +260,9 @@ describe('readiness', () => {
     it('says why it cannot check: no end date, no participants', () => {
       const s = ready()
       s.travellers = []
-      expect(itemOf(s, 'passports_visas').reasons).toEqual([{ key: 'readiness.travel.noParticipants' }])
+      expect(itemOf(s, 'passports_visas').reasons).toEqual([{ key: 'readiness.travel.noParticipants', fix: { place: 'campaign', field: 'participants' } }])
       s.campaign.endDate = null
-      expect(itemOf(s, 'passports_visas').reasons).toEqual([{ key: 'readiness.travel.noEndDate' }])
+      expect(itemOf(s, 'passports_visas').reasons).toEqual([{ key: 'readiness.travel.noEndDate', fix: { place: 'campaign', field: 'endDate' } }])
     })
   })
 

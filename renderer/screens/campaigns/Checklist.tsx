@@ -7,6 +7,7 @@ import { Field } from '../../components/Field'
 import { useAction } from '../../components/useAction'
 import { readinessText } from '../../i18n/calendarFormat'
 import { useCampaigns } from '../../state/campaigns'
+import { openFixPlace } from './openFixPlace'
 
 /** The "Getting ready" checklist: each item with its state, and the user's own items. */
 export function Checklist() {
@@ -26,9 +27,66 @@ export function Checklist() {
   )
 }
 
-function stateOf(item: ItemReadiness): { tag: 'met' | 'notMet' | 'notApplicable'; css: string } {
+/** One state per item: a hand mark never shows beside the vault's own verdict. */
+function stateOf(item: ItemReadiness): { tag: 'met' | 'notMet' | 'notApplicable' | 'markedDone'; css: string } {
   if (!item.applicable) return { tag: 'notApplicable', css: 'state-neutral' }
+  if (item.markedDone) return { tag: 'markedDone', css: 'state-warn' }
   return item.met ? { tag: 'met', css: 'state-good' } : { tag: 'notMet', css: 'state-bad' }
+}
+
+// The vault decides whether a checked item is ready, so "in progress" says nothing there.
+const automaticStatuses = ['open', 'done', 'not_applicable'] as const
+
+function StatusSelect({ item, id, busy, onChange }: { item: ItemReadiness; id: string; busy: boolean; onChange(status: ChecklistStatus): void }) {
+  const { t } = useTranslation()
+  const automatic = item.automatic
+  const value = automatic && item.status === 'in_progress' ? 'open' : item.status
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('campaigns.checklist.status')}</label>
+      <select id={id} data-testid={id} value={value} disabled={busy} onChange={(e) => onChange(e.target.value as ChecklistStatus)}>
+        {automatic
+          ? automaticStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`campaigns.checklist.automaticStatuses.${status}`)}
+              </option>
+            ))
+          : checklistStatuses.map((status) => (
+              <option key={status} value={status}>
+                {t(`campaigns.checklist.statuses.${status}`)}
+              </option>
+            ))}
+      </select>
+    </div>
+  )
+}
+
+function Reasons({ item }: { item: ItemReadiness }) {
+  const { t } = useTranslation()
+  const open = useAction(openFixPlace)
+  if (item.reasons.length === 0) return null
+  return (
+    <>
+      {item.markedDone && (
+        <p className="hint" data-testid="checklist-item-marked">
+          {t('campaigns.checklist.markedDoneSees')}
+        </p>
+      )}
+      <ul className="reasons">
+        {item.reasons.map((reason, i) => (
+          <li key={i} data-testid="checklist-reason">
+            {readinessText(reason)}{' '}
+            {reason.fix && (
+              <button type="button" className="link" data-testid="checklist-fix" data-place={reason.fix.place} onClick={() => void open.run(reason.fix!)}>
+                {t(`campaigns.checklist.fix.${reason.fix.place}`)}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <Alert testId="checklist-fix-error" code={open.error} />
+    </>
+  )
 }
 
 function ChecklistRow({ item }: { item: ItemReadiness }) {
@@ -49,29 +107,8 @@ function ChecklistRow({ item }: { item: ItemReadiness }) {
         </span>
       </div>
       <p className="hint">{item.automatic ? t('campaigns.checklist.automatic') : t('campaigns.checklist.manual')}</p>
-      {item.reasons.length > 0 && (
-        <ul className="reasons">
-          {item.reasons.map((reason, i) => (
-            <li key={i}>{readinessText(reason)}</li>
-          ))}
-        </ul>
-      )}
-      <div className="field">
-        <label htmlFor={`${prefix}-status`}>{t('campaigns.checklist.status')}</label>
-        <select
-          id={`${prefix}-status`}
-          data-testid={`${prefix}-status`}
-          value={item.status}
-          disabled={update.busy}
-          onChange={(e) => void update.run(item.id, { status: e.target.value as ChecklistStatus })}
-        >
-          {checklistStatuses.map((status) => (
-            <option key={status} value={status}>
-              {t(`campaigns.checklist.statuses.${status}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Reasons item={item} />
+      <StatusSelect item={item} id={`${prefix}-status`} busy={update.busy} onChange={(status) => void update.run(item.id, { status })} />
       <details className="checklist-more">
         <summary>{t('campaigns.checklist.notes')}</summary>
         <Field id={`${prefix}-notes`} label={t('campaigns.checklist.notes')} value={notes} onChange={setNotes} multiline />
