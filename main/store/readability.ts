@@ -99,8 +99,17 @@ export class Readability {
     try {
       const shapes = this.#tables()
       for (const table of shapes.filter((t) => t.rowid)) {
-        const byRowid = new Map<number, string>()
         const name = table.key.length === 1 ? table.key[0]! : null
+        // Most tables read whole without fault; only a table that fails is read again row by row.
+        await step()
+        const whole = (rows: Record<string, unknown>[]) => {
+          if (name) keys.set(table.name, rows.map((row) => String(row[name])))
+        }
+        if (probe.read((s) => `SELECT * FROM ${s}.${quote(table.name)}`, [], whole)) {
+          keys.get(table.name)?.forEach((id) => ids.add(id))
+          continue
+        }
+        const byRowid = new Map<number, string>()
         // Usually answered from the key's own index, so rows on a damaged table page still get their ids.
         if (name) {
           probe.read(
@@ -127,6 +136,8 @@ export class Readability {
         if (name) keys.set(table.name, readable)
       }
       for (const table of shapes.filter((t) => !t.rowid)) {
+        await step()
+        if (probe.read((s) => `SELECT * FROM ${s}.${quote(table.name)}`)) continue
         for (const owner of this.#owners(table, ids, keys)) {
           await step()
           const where = owner.columns.map((c) => `${quote(c)} = ?`).join(' AND ')
