@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { exportReport } from '../../main/evidence/report/exportReport'
 import { formatPublicKey, parsePublicKey, rawPublicKey, signSsh, verifySsh } from '../../main/signing/sshsig'
 import { openTestVault } from '../support/evidenceVault'
+import { runCli } from '../support/runCli'
 import { sshEd25519Key, sshSign, sshVerify } from '../support/sshKeygen'
 import { tempDir } from '../support/tempDirs'
 
@@ -101,5 +102,30 @@ describe('a vault signs its evidence reports', () => {
     } finally {
       vault.lock()
     }
+  })
+})
+
+describe('the CLI shows the signing key and who signed a bundle', () => {
+  it('identity --signing, ally add --signing-key, and import naming an unknown key, then the ally', async () => {
+    const dir = await tempDir()
+    const pass = 'signing cli passphrase'
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')]
+    for (const vault of [a, b]) expect((await runCli(['init', '--vault', vault], `${pass}\n`)).code).toBe(0)
+    const aSigning = (await runCli(['identity', '--vault', a, '--signing'], `${pass}\n`)).stdout.trim()
+    expect(aSigning).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43}$/)
+    const aIdentity = JSON.parse((await runCli(['identity', '--vault', a, '--json'], `${pass}\n`)).stdout) as { publicKey: string; signingKey: string }
+    expect(aIdentity.signingKey).toBe(aSigning)
+    const bAge = (await runCli(['identity', '--vault', b], `${pass}\n`)).stdout.trim()
+    const bundle = join(dir, 'to-b.age')
+    expect((await runCli(['export', '--vault', a, '--out', bundle, '--to', bAge], `${pass}\n`)).code).toBe(0)
+
+    const first = await runCli(['import', '--vault', b, '--in', bundle], `${pass}\n`)
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain(`Signed by a key this vault does not know: ${aSigning}.`)
+    const added = await runCli(['ally', 'add', '--vault', b, '--name', 'Vault A Example', '--key', aIdentity.publicKey, '--signing-key', `${aSigning} a@example.org`], `${pass}\n`)
+    expect(added.code, added.stderr).toBe(0)
+    expect((await runCli(['import', '--vault', b, '--in', bundle], `${pass}\n`)).stdout).toContain('Signed by your ally "Vault A Example"')
+    const refused = await runCli(['ally', 'add', '--vault', b, '--name', 'X', '--key', aIdentity.publicKey, '--signing-key', 'ssh-rsa AAAAB3NzaC1yc2E'], `${pass}\n`)
+    expect(refused.code).toBe(2)
   })
 })
