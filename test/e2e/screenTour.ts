@@ -120,11 +120,33 @@ export const tour: readonly TourStop[] = [
     },
   },
   {
-    name: 'allies',
+    name: 'allies-own-key',
     open: async (page) => {
       await page.getByTestId('incident-back').click()
       await page.getByTestId('nav-allies').click()
+      await tab(page, 'allies-tab-own')()
+      await expect(page.getByTestId('own-public-key')).toBeVisible()
+    },
+  },
+  {
+    name: 'allies-list',
+    open: async (page) => {
+      await tab(page, 'allies-tab-allies')()
       await expect(page.getByTestId('ally-row')).toBeVisible()
+    },
+  },
+  {
+    name: 'allies-export',
+    open: async (page) => {
+      await tab(page, 'allies-tab-export')()
+      await expect(page.getByTestId('export-form')).toBeVisible()
+    },
+  },
+  {
+    name: 'allies-open',
+    open: async (page) => {
+      await tab(page, 'allies-tab-open')()
+      await expect(page.getByTestId('open-bundle-merge')).toBeVisible()
     },
   },
   {

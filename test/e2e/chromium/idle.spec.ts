@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import { expect, test } from '../fixtures'
 import { createVault } from '../flows'
 import { seedOneOfEach, tour } from '../screenTour'
@@ -8,26 +7,19 @@ const passphrase = 'correct horse battery staple'
 const idleMs = 2_000
 const settledMs = 700
 
-/** Every call the page makes to the vault, by method name, in order. */
-function recordCalls(page: Page): string[] {
-  const calls: string[] = []
-  page.on('request', (request) => {
-    const match = /\/rpc\/([^/?]+)$/.exec(new URL(request.url()).pathname)
-    if (match?.[1]) calls.push(match[1])
-  })
-  return calls
-}
+type Calls = () => Promise<string[]>
 
 /** Waits until the screen has made no call for a while: it has loaded. */
-async function settle(calls: string[]): Promise<void> {
+async function settle(calls: Calls): Promise<void> {
   let seen = -1
   await expect
     .poll(
       async () => {
-        const before = calls.length
+        const before = (await calls()).length
         await new Promise((r) => setTimeout(r, settledMs))
-        const quiet = calls.length === before && before === seen
-        seen = calls.length
+        const now = (await calls()).length
+        const quiet = now === before && before === seen
+        seen = now
         return quiet
       },
       { timeout: 15_000, intervals: [0] },
@@ -35,16 +27,16 @@ async function settle(calls: string[]): Promise<void> {
     .toBe(true)
 }
 
-test('no screen calls the vault while it sits idle after loading', async ({ page }) => {
-  const calls = recordCalls(page)
-  await page.goto('/')
+test('no screen calls the vault while it sits idle after loading', async ({ page, harness }) => {
+  // Every IPC call main received, by channel, in order.
+  const calls: Calls = async () => (await harness.recorded()).ipc
   await createVault(page, passphrase)
   await seedOneOfEach(page)
   for (const stop of tour) {
     await stop.open(page)
     await settle(calls)
-    const before = calls.length
+    const before = (await calls()).length
     await page.waitForTimeout(idleMs)
-    expect(calls.slice(before), `calls made by the idle ${stop.name} screen`).toEqual([])
+    expect((await calls()).slice(before), `calls made by the idle ${stop.name} screen`).toEqual([])
   }
 })

@@ -9,7 +9,6 @@ test('the panic button says "Hold to wipe"; a click or a key tap says at once th
   page,
   dataDir,
 }) => {
-  await page.goto('/')
   await createVault(page, passphrase)
   const panic = page.getByTestId('panic-button')
   await expect(panic).toHaveText('Hold to wipe')
