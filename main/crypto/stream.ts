@@ -66,14 +66,57 @@ export function chunkCount(length: number): number {
 }
 
 /**
+ * Cuts pieces of any size into runs of one size, holding the latest full
+ * run back until a byte after it arrives: only then is it known not to be
+ * the last. Runs that lie whole inside a piece pass through without a copy.
+ */
+class HeldRuns {
+  readonly #pending: Buffer
+  #filled = 0
+
+  constructor(size: number) {
+    this.#pending = Buffer.alloc(size)
+  }
+
+  /** Hands `emit` every run now known not to be the last, in order. */
+  cut(piece: Uint8Array, emit: (run: Uint8Array) => void): void {
+    const size = this.#pending.length
+    let at = 0
+    while (at < piece.length) {
+      if (this.#filled === size) {
+        emit(this.#pending)
+        this.#filled = 0
+      }
+      if (this.#filled === 0 && piece.length - at > size) {
+        emit(piece.subarray(at, at + size))
+        at += size
+        continue
+      }
+      const taken = Math.min(size - this.#filled, piece.length - at)
+      this.#pending.set(piece.subarray(at, at + taken), this.#filled)
+      this.#filled += taken
+      at += taken
+    }
+  }
+
+  /** The run held back: the last one, once the input has ended. */
+  last(): Buffer {
+    return this.#pending.subarray(0, this.#filled)
+  }
+
+  wipe(): void {
+    this.#pending.fill(0)
+  }
+}
+
+/**
  * Encrypts a stream of pieces of any size. A full chunk is held back until
  * the next byte arrives, because only then is it known not to be the last.
  * `push` and `finish` return the sealed bytes to write, in order.
  */
 export class StreamEncryptor {
   readonly #key: Buffer
-  readonly #pending = Buffer.alloc(streamChunkSize)
-  #filled = 0
+  readonly #runs = new HeldRuns(streamChunkSize)
   #counter = 0
   #finished = false
 
@@ -85,23 +128,7 @@ export class StreamEncryptor {
   push(piece: Uint8Array): Buffer[] {
     if (this.#finished) throw new Error('stream already finished')
     const out: Buffer[] = []
-    let at = 0
-    while (at < piece.length) {
-      if (this.#filled === streamChunkSize) {
-        out.push(...sealChunk(this.#key, this.#counter++, false, this.#pending))
-        this.#filled = 0
-      }
-      // Whole chunks with more bytes behind them are sealed straight from the piece, no copy.
-      if (this.#filled === 0 && piece.length - at > streamChunkSize) {
-        out.push(...sealChunk(this.#key, this.#counter++, false, piece.subarray(at, at + streamChunkSize)))
-        at += streamChunkSize
-        continue
-      }
-      const taken = Math.min(streamChunkSize - this.#filled, piece.length - at)
-      this.#pending.set(piece.subarray(at, at + taken), this.#filled)
-      this.#filled += taken
-      at += taken
-    }
+    this.#runs.cut(piece, (run) => out.push(...sealChunk(this.#key, this.#counter++, false, run)))
     return out
   }
 
@@ -109,14 +136,14 @@ export class StreamEncryptor {
   finish(): Buffer[] {
     if (this.#finished) throw new Error('stream already finished')
     this.#finished = true
-    const out = sealChunk(this.#key, this.#counter, true, this.#pending.subarray(0, this.#filled))
+    const out = sealChunk(this.#key, this.#counter, true, this.#runs.last())
     this.wipe()
     return out
   }
 
   /** Zeroes the key copy and the held plaintext (also after an error). */
   wipe(): void {
-    this.#pending.fill(0)
+    this.#runs.wipe()
     this.#key.fill(0)
   }
 }
@@ -129,8 +156,7 @@ export class StreamEncryptor {
  */
 export class StreamDecryptor {
   readonly #key: Buffer
-  readonly #pending = Buffer.alloc(sealedChunkSize)
-  #filled = 0
+  readonly #runs = new HeldRuns(sealedChunkSize)
   #counter = 0
 
   constructor(key: Uint8Array) {
@@ -140,35 +166,20 @@ export class StreamDecryptor {
 
   push(piece: Uint8Array): Buffer[] {
     const out: Buffer[] = []
-    let at = 0
-    while (at < piece.length) {
-      if (this.#filled === sealedChunkSize) {
-        out.push(openChunk(this.#key, this.#counter++, false, this.#pending))
-        this.#filled = 0
-      }
-      if (this.#filled === 0 && piece.length - at > sealedChunkSize) {
-        out.push(openChunk(this.#key, this.#counter++, false, piece.subarray(at, at + sealedChunkSize)))
-        at += sealedChunkSize
-        continue
-      }
-      const taken = Math.min(sealedChunkSize - this.#filled, piece.length - at)
-      this.#pending.set(piece.subarray(at, at + taken), this.#filled)
-      this.#filled += taken
-      at += taken
-    }
+    this.#runs.cut(piece, (run) => out.push(openChunk(this.#key, this.#counter++, false, run)))
     return out
   }
 
   finish(): Buffer {
     try {
-      return openChunk(this.#key, this.#counter, true, this.#pending.subarray(0, this.#filled))
+      return openChunk(this.#key, this.#counter, true, this.#runs.last())
     } finally {
       this.wipe()
     }
   }
 
   wipe(): void {
-    this.#pending.fill(0)
+    this.#runs.wipe()
     this.#key.fill(0)
   }
 }
