@@ -1,6 +1,7 @@
 import { SestraError } from '../../shared/errors'
 import type { VaultState } from '../../shared/ipc-schema'
 import type { Store } from '../store/records'
+import { prepareFreshDatabases } from './freshDatabase'
 import { Jobs } from './jobs'
 import { wipeVault, type WipeTimings } from './wipe'
 import {
@@ -51,6 +52,8 @@ export class VaultService {
 
   constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
+    // Ready before anyone types a duress passphrase (freshDatabase.ts).
+    prepareFreshDatabases().catch(() => {})
     const policy = options.failurePolicy
     this.#options = policy ? { ...options, failurePolicy: { ...policy, onLimit: () => this.wipe() } } : options
   }

@@ -1,4 +1,4 @@
-import { mkdir, open, readFile, readdir, rm, stat } from 'node:fs/promises'
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../shared/errors'
 import { BlobFolder } from '../store/blobs/blobFolder'
@@ -22,6 +22,7 @@ import {
 } from './keyslot'
 import { blobsDirectory, databaseFile, databaseSideFiles, headerFile } from './layout'
 import { latestSchemaVersion, runMigrations, schemaVersion } from './migrations'
+import { writeFreshDatabase } from './freshDatabase'
 import { PassphraseGuard, type GuardOptions } from './passphraseGuard'
 import { wipeVault } from './wipe'
 
@@ -105,14 +106,9 @@ async function writeNewVault(dir: string, seal: (dataKey: Buffer) => Promise<Key
   let createdDatabase = false
   try {
     await mkdir(dir, { recursive: true, mode: 0o700 })
-    // Created empty first so it is private (0600) whatever the umask.
-    await (await open(join(dir, databaseFile), 'wx', 0o600)).close()
+    const db = await writeFreshDatabase(join(dir, databaseFile), dataKey)
     createdDatabase = true
-    const db = openDatabase(join(dir, databaseFile), dataKey)
     try {
-      // Only settable before the first table: lets deleted files give their space back.
-      db.pragma('auto_vacuum = INCREMENTAL')
-      runMigrations(db)
       const blobs = blobFolderOf(dir)
       await blobs.ensure()
       await createStore(db, blobs).identity.ensure()

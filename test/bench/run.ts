@@ -25,6 +25,7 @@ import { runMigrations } from '../../main/vault/migrations'
 import { createVault, unlockVault } from '../../main/vault/vault'
 import { wipeVault } from '../../main/vault/wipe'
 import { benchCliStart } from './cliStart'
+import { benchDuress } from './duress'
 import { benchExchange } from './exchange'
 import { benchFiles } from './files'
 import { benchReadinessAndSearch } from './readiness'
@@ -67,6 +68,7 @@ async function benchUnlock(root: string) {
   const [vault, ms] = await timed(() => unlockVault(dir, passphrase))
   vault.lock()
   report('unlock_calibrated_kdf', { ms: round(ms), kdf, goal: '500-1000 ms', met: ms >= 400 && ms <= 1200 })
+  await benchDuress(root, kdf, report)
 }
 
 function contactInput(i: number): ContactInput {
@@ -200,6 +202,8 @@ async function benchWipe(root: string) {
     report('wipe', {
       vaultMiB: mib,
       headerDestroyedMs: round(timings.headerDestroyedMs, 2),
+      databaseRemovedMs: round(timings.databaseRemovedMs, 2),
+      blobsRemovedMs: round(timings.blobsRemovedMs, 2),
       filesRemovedMs: round(timings.filesRemovedMs, 2),
       totalMs: round(totalMs),
       goal: 'header destroyed under 50 ms; all gone under 1 s',

@@ -62,6 +62,18 @@ describe('duress passphrase', () => {
     again.lock()
   })
 
+  it('the fresh vault is a copy of a prepared schema under its own key and salt, sharing nothing with another', async () => {
+    const dir = await vaultWithDuress()
+    const other = join(await tempDir(), 'vault')
+    await createVault(other, real, fast)
+    const before = await readFile(join(dir, databaseFile))
+    ;(await unlockVault(dir, duress, fast)).lock()
+    const [fresh, unrelated] = [await readFile(join(dir, databaseFile)), await readFile(join(other, databaseFile))]
+    // SQLCipher's first 16 bytes are the file's salt.
+    expect(new Set([before, fresh, unrelated].map((b) => b.subarray(0, 16).toString('hex'))).size).toBe(3)
+    await expect(unlockVault(other, duress, fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+  })
+
   it('survives a change of the real passphrase', async () => {
     const dir = await vaultWithDuress()
     await changePassphrase(dir, real, 'the next real passphrase')
