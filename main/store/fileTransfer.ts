@@ -91,12 +91,17 @@ export class FileTransfer {
     this.#db.prepare('DELETE FROM files WHERE id = ?').run([staged.stageId])
   }
 
-  /** Drops staged rows after a failed check (secure_delete zeroes their keys) and unlinks their blobs. */
+  /**
+   * Drops staged rows after a failed check (secure_delete zeroes their keys),
+   * unlinks their blobs and gives the freed pages back (auto_vacuum is
+   * incremental): a refused bundle must not leave the vault larger.
+   */
   discard(stageIds: string[]): void {
     const blobs = this.#blobsOf(stageIds, 'AND f.complete = 0')
     const remove = this.#db.prepare('DELETE FROM files WHERE id = ? AND complete = 0')
     for (const id of stageIds) remove.run([id])
     this.#unlink(blobs)
+    this.#db.exec('PRAGMA incremental_vacuum')
   }
 
   #blobsOf(fileIds: string[], condition = ''): string[] {
