@@ -22,6 +22,9 @@ const en = {
     copy: 'Copy the key',
     copied: 'Copied. The clipboard is cleared in 30 seconds.',
     qr: 'QR code of the public key, for an ally\'s phone camera',
+    signingTitle: 'This vault\'s signing key',
+    signingHint:
+      'Backups, exports and evidence reports are signed with this key. An ally or a lawyer checks a signature with ssh-keygen (see the bundle guide); give them this line so they know the signature is yours.',
   },
   list: {
     title: 'Trusted allies',
@@ -82,7 +85,13 @@ const en = {
     selectionVault: 'A whole-vault backup',
     selectionRecords: 'A selection of records',
     size: 'Size of the contents: {{size}}',
-    preferIncoming: 'Where a record is already here, take the version from the file (otherwise mine is kept)',
+    signature: {
+      ally: 'Signed by your ally {{name}}.',
+      this_vault: 'Signed by this vault.',
+      unknown: 'Signed by a key this vault does not know: {{key}}. Compare it with the sender’s on a call before you trust it.',
+      unsigned: 'Not signed: nothing shows who made this file.',
+    },
+    preferIncoming: 'Where a record is already here, take the version from the file (otherwise mine is kept; evidence is never replaced)',
     merge: 'Merge into this vault',
     merged: 'Merged.',
     mergedAdded: 'added',
@@ -133,6 +142,9 @@ const ru: AlliesText = {
     copy: 'Скопировать ключ',
     copied: 'Скопировано. Буфер обмена очистится через 30 секунд.',
     qr: 'QR-код открытого ключа для камеры телефона союзника',
+    signingTitle: 'Ключ подписи этого хранилища',
+    signingHint:
+      'Этим ключом подписываются резервные копии, экспорт и отчёты о доказательствах. Союзник или адвокат проверяет подпись программой ssh-keygen (см. инструкцию к пакетам); дайте им эту строку, чтобы они знали, что подпись ваша.',
   },
   list: {
     title: 'Доверенные союзники',
@@ -193,7 +205,13 @@ const ru: AlliesText = {
     selectionVault: 'Резервная копия всего хранилища',
     selectionRecords: 'Выбранные записи',
     size: 'Объём содержимого: {{size}}',
-    preferIncoming: 'Если запись уже есть, взять версию из файла (иначе остаётся моя)',
+    signature: {
+      ally: 'Подписан вашим союзником {{name}}.',
+      this_vault: 'Подписан этим хранилищем.',
+      unknown: 'Подписан ключом, которого это хранилище не знает: {{key}}. Прежде чем доверять, сверьте его с отправителем по телефону.',
+      unsigned: 'Не подписан: ничто не показывает, кто сделал этот файл.',
+    },
+    preferIncoming: 'Если запись уже есть, взять версию из файла (иначе остаётся моя; доказательства никогда не заменяются)',
     merge: 'Добавить в это хранилище',
     merged: 'Объединено.',
     mergedAdded: 'добавлено',

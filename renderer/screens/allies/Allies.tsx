@@ -91,6 +91,11 @@ function OwnKey() {
         <Fingerprint value={identity.fingerprint} testId="own-fingerprint" />
       </p>
       <p className="hint">{t('allies.own.fingerprintHint')}</p>
+      <h3>{t('allies.own.signingTitle')}</h3>
+      <code className="public-key" data-testid="own-signing-key">
+        {identity.signingKey}
+      </code>
+      <p className="hint">{t('allies.own.signingHint')}</p>
       <h3>{t('allies.own.plainAgeTitle')}</h3>
       <p className="hint" data-testid="own-plain-age">
         {t('allies.own.plainAge')}

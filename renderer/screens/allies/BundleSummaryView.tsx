@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next'
-import type { BundleSummary } from '../../../shared/bundle'
+import type { BundleSignature, BundleSummary } from '../../../shared/bundle'
 import { formatDate } from '../../i18n'
 import { alliesText } from '../../i18n/allies'
 import { formatBytes } from '../evidence/format'
@@ -40,6 +40,21 @@ export function BundleSummaryView({ summary, testId }: { summary: BundleSummary;
           ))}
       </dl>
       <p>{t('allies.import.size', { size: formatBytes(summary.totalBytes) })}</p>
+      <SignatureLine signature={summary.signature} />
     </div>
+  )
+}
+
+/** Who signed the file: the one thing the checks cannot decide for the person, so an unknown or missing signature stands out. */
+function SignatureLine({ signature }: { signature: BundleSignature }) {
+  const { t } = useTranslation()
+  const known = signature.status === 'ally' || signature.status === 'this_vault'
+  return (
+    <p className={known ? undefined : 'alert'} data-testid="bundle-signature">
+      {t(`allies.import.signature.${signature.status}`, {
+        name: signature.status === 'ally' ? signature.allyName : '',
+        key: signature.status === 'unsigned' ? '' : signature.publicKey,
+      })}
+    </p>
   )
 }
