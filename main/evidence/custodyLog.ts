@@ -166,7 +166,7 @@ export class CustodyLog {
       }
       const message = headMessage(subjectType, subjectId, head.count, head.lastHash)
       if (!this.#key.signedByThisVault(signatureNamespaces.custodyHead, message, head.signature)) {
-        problem('custody_signature', null, this.#key.publicKey(), null)
+        problem('custody_signature', null, 'a signature by this vault\'s key', null)
       }
     }
     return { entries, problems }

@@ -41,9 +41,14 @@ export class VaultSigningKey {
 
   /** `ssh-ed25519 AAAA...`: what an ally or a lawyer puts in `allowed_signers`. */
   publicKey(): string {
-    const key = this.#db.prepare('SELECT public_key FROM signing_key WHERE id = 1', { pluck: true }).get()
-    if (typeof key !== 'string') throw new SestraError('NOT_FOUND', 'signing key')
+    const key = this.#publicKeyIfAny()
+    if (key === null) throw new SestraError('NOT_FOUND', 'signing key')
     return key
+  }
+
+  #publicKeyIfAny(): string | null {
+    const key = this.#db.prepare('SELECT public_key FROM signing_key WHERE id = 1', { pluck: true }).get()
+    return typeof key === 'string' ? key : null
   }
 
   /** An armored SSH signature (`-----BEGIN SSH SIGNATURE-----`). */
@@ -60,10 +65,11 @@ export class VaultSigningKey {
     }
   }
 
-  /** Whether `signature` is this vault's own over `message`. */
+  /** Whether `signature` is this vault's own over `message`; never, when the key was removed from the vault. */
   signedByThisVault(namespace: SignatureNamespace, message: Uint8Array | string, signature: string): boolean {
+    const own = this.#publicKeyIfAny()
     const signer = verifySsh(signature, namespace, bytesOf(message))
-    return signer !== null && samePublicKey(signer, this.publicKey())
+    return own !== null && signer !== null && samePublicKey(signer, own)
   }
 }
 

@@ -89,6 +89,12 @@ describe('custody heads', () => {
     expect(problems).toContainEqual(expect.objectContaining({ kind: 'custody_signature', recordType: 'incident', recordId: made.incident.id }))
   })
 
+  it('a vault whose signing key was removed still verifies, and says no head is signed by it', async () => {
+    const made = await vaultWithChains()
+    const problems = await tamper(made, (db) => db.exec('DELETE FROM signing_key'))
+    expect(problems.map((p) => `${p.kind}:${p.recordType}`).sort()).toEqual(['custody_signature:file', 'custody_signature:incident'])
+  })
+
   it("a stored file's name, modification time or type changed outside the log is reported by field", async () => {
     const made = await vaultWithChains()
     const problems = await tamper(made, (db) => {
