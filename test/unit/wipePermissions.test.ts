@@ -1,4 +1,4 @@
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { chmod, chown, cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -9,7 +9,7 @@ import { VaultService } from '../../main/vault/service'
 import { createVault, unlockVault } from '../../main/vault/vault'
 import { wipeVault } from '../../main/vault/wipe'
 import { ipcApp } from '../support/ipcApp'
-import { cliPath } from '../support/runCli'
+import { asNobody, runCli } from '../support/runCli'
 import { tempDir } from '../support/tempDirs'
 
 /*
@@ -22,7 +22,7 @@ import { tempDir } from '../support/tempDirs'
 
 const pass = 'wipe permissions passphrase'
 const fast = { kdf: 'minimum' } as const
-const nobody = 65534
+const nobody = 65534 // the uid `asNobody` runs as
 const run = promisify(execFile)
 const isRoot = process.getuid?.() === 0
 
@@ -51,21 +51,7 @@ const canOpen = (dir: string) =>
     () => false,
   )
 
-function wipeAsNobody(dir: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      'setpriv',
-      [`--reuid=${nobody}`, `--regid=${nobody}`, '--clear-groups', process.execPath, cliPath, 'wipe', '--vault', dir, '--json'],
-      { env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
-}
+const wipeAsNobody = (dir: string) => runCli(['wipe', '--vault', dir, '--json'], '', {}, asNobody)
 
 type Owner = 'nobody' | 'root'
 interface Case {
