@@ -14,24 +14,9 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: 'chromium/**/*.spec.ts',
-      use: {
-        browserName: 'chromium',
-        headless: true,
-        viewport: { width: 1100, height: 760 },
-        launchOptions: {
-          // Debian's Chromium; never `playwright install`.
-          executablePath: '/usr/bin/chromium',
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      // Each test starts the built app under the Electron stand-in, which
+      // launches Debian's Chromium itself (test/standin/electron/chromium.ts).
+      // Never `playwright install`.
     },
     {
       name: 'electron',

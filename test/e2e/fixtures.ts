@@ -2,18 +2,20 @@ import { test as base, expect } from '@playwright/test'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { methodNames } from '../../shared/ipc-schema'
-import { installBridge } from './harness/bridge'
-import { startHarness, type Harness } from './harness/launch'
+import { startApp, type Harness, type StandinOptions } from './harness/standinApp'
 
 interface Fixtures {
   dataDir: string
+  /** How the stand-in plays the desktop for this test; override with test.use({ standin: {...} }). */
+  standin: StandinOptions
+  /** The running app: scripted dialogs, the clipboard, what Electron was asked, the desktop's events. */
   harness: Harness
 }
 
 /**
- * Each test gets an empty vault folder of its own, a harness process bound to
- * it, and a page whose window.sestra talks to that harness.
+ * Each test gets an empty user-data folder and the built app (main, preload,
+ * worker, renderer) running on it under the Electron stand-in. `page` is its
+ * window, followed when main replaces the renderer.
  */
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring.
@@ -25,19 +27,17 @@ export const test = base.extend<Fixtures>({
       await rm(dir, { recursive: true, force: true })
     }
   },
-  harness: async ({ dataDir }, use) => {
-    const harness = await startHarness(dataDir)
+  standin: [{}, { option: true }],
+  harness: async ({ dataDir, standin }, use, testInfo) => {
+    const harness = await startApp(dataDir, standin)
     try {
       await use(harness)
     } finally {
       await harness.stop()
+      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('main-process.log', { body: harness.output() })
     }
   },
-  baseURL: async ({ harness }, use) => use(harness.baseURL),
-  page: async ({ page, harness }, use) => {
-    await page.addInitScript(installBridge, { token: harness.token, methods: methodNames })
-    await use(page)
-  },
+  page: async ({ harness }, use) => use(harness.page),
 })
 
 export { expect }

@@ -1,5 +1,6 @@
-// The app runs the built ageWorker.js; tests and the e2e harness run from
-// source, so this worker entry loads the TypeScript one through tsx.
+// The app (and the e2e tests, which run the built app) use the built
+// ageWorker.js; unit tests run from source, so this worker entry loads the
+// TypeScript one through tsx.
 import { register } from 'tsx/esm/api'
 
 register()

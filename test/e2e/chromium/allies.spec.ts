@@ -1,13 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { methodNames, type SestraApi } from '../../../shared/ipc-schema'
+import type { SestraApi } from '../../../shared/ipc-schema'
 import { ageDecryptWithKey, ageKeygen, untar } from '../../support/ageCli'
 import { decodeQr } from '../../support/zbar'
 import { expect, test } from '../fixtures'
 import { createVault, screenshot } from '../flows'
-import { installBridge } from '../harness/bridge'
-import { startHarness } from '../harness/launch'
+import { startApp } from '../harness/standinApp'
 
 const passphrase = 'correct horse battery staple'
 const backupPassphrase = 'a backup passphrase for the usb stick'
@@ -15,14 +14,13 @@ const backupPassphrase = 'a backup passphrase for the usb stick'
 test('add an ally by key, export a campaign the age CLI opens, restore a passphrase backup in a second vault; Russian too', async ({
   page,
   harness,
-  browser,
 }) => {
-  test.setTimeout(120_000)
+  // Two apps, each with its Chromium, and scrypt three times on a shared machine.
+  test.setTimeout(240_000)
   const work = await mkdtemp(join(tmpdir(), 'sestra-allies-e2e-'))
   const secondData = await mkdtemp(join(tmpdir(), 'sestra-allies-e2e-b-'))
-  const second = await startHarness(secondData)
+  const second = await startApp(secondData)
   try {
-    await page.goto('/')
     await createVault(page, passphrase)
     const campaign = await page.evaluate(async () => {
       const made = await (globalThis as unknown as { sestra: SestraApi }).sestra.createCampaign({ title: '16 days (test)', startDate: '2026-11-25', endDate: '2026-12-10' })
@@ -39,7 +37,9 @@ test('add an ally by key, export a campaign the age CLI opens, restore a passphr
     // The QR code must carry exactly the key: read it back with a real decoder.
     const qrImage = join(work, 'own-key-qr.png')
     await page.getByTestId('own-key-qr').screenshot({ path: qrImage })
-    expect(await decodeQr(qrImage)).toBe(await page.getByTestId('own-public-key').innerText())
+    const ownKey = await page.getByTestId('own-public-key').innerText()
+    expect(await decodeQr(qrImage)).toBe(ownKey)
+    await page.getByTestId('allies-tab-allies').click()
     await expect(page.getByTestId('allies-empty')).toBeVisible()
 
     await page.getByTestId('ally-name').fill('Ally Abroad')
@@ -57,6 +57,7 @@ test('add an ally by key, export a campaign the age CLI opens, restore a passphr
     await screenshot(page, 'allies')
 
     // A campaign, to that ally.
+    await page.getByTestId('allies-tab-export').click()
     await page.getByTestId('export-what-campaign').check()
     await page.getByTestId('export-campaign').selectOption({ label: '16 days (test)' })
     await page.getByTestId('export-ally').check()
@@ -88,14 +89,12 @@ test('add an ally by key, export a campaign the age CLI opens, restore a passphr
 
     await page.getByTestId('language-select').selectOption('ru')
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Союзники и резервные копии')
+    await page.getByTestId('allies-tab-allies').click()
     await expect(row).toContainText('Сверено по телефону')
     await screenshot(page, 'russian-allies')
 
-    // A second install with no vault: restore the backup there.
-    const context = await browser.newContext({ baseURL: second.baseURL })
-    await context.addInitScript(installBridge, { token: second.token, methods: methodNames })
-    const other = await context.newPage()
-    await other.goto('/')
+    // A second install with no vault (a second app, its own Chromium): restore the backup there.
+    const other = second.page
     await other.getByTestId('restore-offer').click()
     await other.getByTestId('bundle-passphrase-restore').fill(backupPassphrase)
     await second.scriptDialogs({ open: [backup] })
@@ -110,16 +109,17 @@ test('add an ally by key, export a campaign the age CLI opens, restore a passphr
     await other.getByTestId('bundle-restore').click()
     await expect(other.getByTestId('lock-button')).toBeVisible({ timeout: 30_000 })
     await other.getByTestId('nav-allies').click()
-    await expect(other.getByTestId('ally-row').getByTestId('ally-name')).toHaveText('Ally Abroad')
+    await expect(other.getByTestId('own-public-key')).toHaveText(/^age1/)
     // The restored vault has a key of its own: bundles never carry one.
-    await expect(other.getByTestId('own-public-key')).not.toHaveText(await page.getByTestId('own-public-key').innerText())
+    await expect(other.getByTestId('own-public-key')).not.toHaveText(ownKey)
+    await other.getByTestId('allies-tab-allies').click()
+    await expect(other.getByTestId('ally-row').getByTestId('ally-name')).toHaveText('Ally Abroad')
     const restored = await other.evaluate(async () => {
       const list = await (globalThis as unknown as { sestra: SestraApi }).sestra.listCampaigns({})
       if (!list.ok) throw new Error(list.code)
       return list.value.items.map((c) => c.title)
     })
     expect(restored).toEqual(['16 days (test)'])
-    await context.close()
   } finally {
     await second.stop()
     await rm(work, { recursive: true, force: true })

@@ -48,7 +48,6 @@ async function setStatus(page: Page, kind: string, status: string, state: string
 }
 
 test('campaign readiness: the family\'s passports and the lawyer, failing, fixed, in English and Russian', async ({ page, harness, dataDir }) => {
-  await page.goto('/')
   await createVault(page, passphrase)
   await expect(page.getByTestId('campaigns-empty')).toBeVisible()
 

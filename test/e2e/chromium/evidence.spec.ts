@@ -50,7 +50,6 @@ async function fillIncident(page: Page, title: string) {
 
 test('record an incident with two images, see it on the timeline, view an image, verify and export the PDF report', async ({ page, harness }) => {
   const images = await twoImages()
-  await page.goto('/')
   await createVault(page, passphrase)
   await page.getByTestId('nav-evidence').click()
   await expect(page.getByTestId('timeline-empty')).toHaveText('No incidents recorded yet.')
@@ -114,7 +113,6 @@ test('record an incident with two images, see it on the timeline, view an image,
 
 test('the evidence locker in Russian', async ({ page, harness }) => {
   const [image] = await twoImages()
-  await page.goto('/')
   await page.getByTestId('language-select').selectOption('ru')
   await createVault(page, passphrase)
   await page.getByTestId('nav-evidence').click()

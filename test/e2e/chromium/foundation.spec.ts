@@ -21,7 +21,6 @@ function recordCspViolations(): void {
 }
 
 test('create a vault, add and edit a contact, lock, unlock and find it again', async ({ page }) => {
-  await page.goto('/')
   const meter = page.getByTestId('strength-meter')
   await page.getByTestId('create-passphrase').fill('password')
   await expect(meter).toHaveJSProperty('value', 0)
@@ -94,7 +93,6 @@ test('create a vault, add and edit a contact, lock, unlock and find it again', a
 })
 
 test('a wrong passphrase is refused with a plain message', async ({ page }) => {
-  await page.goto('/')
   await createVault(page, passphrase)
   await lock(page)
   await attemptUnlock(page, 'not the passphrase')
@@ -106,7 +104,6 @@ test('a wrong passphrase is refused with a plain message', async ({ page }) => {
 
 test('after a passphrase change only the new passphrase unlocks', async ({ page }) => {
   const next = 'green teapot sings at dawn'
-  await page.goto('/')
   await createVault(page, passphrase)
   await page.getByTestId('nav-settings').click()
 
@@ -135,7 +132,6 @@ test('after a passphrase change only the new passphrase unlocks', async ({ page 
 })
 
 test('the UI speaks Russian, and remembers the choice', async ({ page }) => {
-  await page.goto('/')
   await page.getByTestId('language-select').selectOption('ru')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Создайте хранилище')
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru')
@@ -160,8 +156,9 @@ test('the UI speaks Russian, and remembers the choice', async ({ page }) => {
 })
 
 test('the renderer runs under the production CSP without violating it', async ({ page }) => {
+  // The app's window loaded before the test could watch it: load it again, watched.
   await page.addInitScript(recordCspViolations)
-  const response = await page.goto('/')
+  const response = await page.reload()
   expect(response?.headers()['content-security-policy']).toBe(productionCsp)
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', productionCsp)
 

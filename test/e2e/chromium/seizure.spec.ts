@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { errorMessages } from '../../../shared/errors'
 import { expect, test } from '../fixtures'
-import { addContact, attemptUnlock, createVault, lock, screenshot, unlock } from '../flows'
+import { addContact, attemptUnlock, createVault, expectNewRenderer, lock, markRenderer, screenshot, unlock, waitForNewRenderer } from '../flows'
 
 const passphrase = 'correct horse battery staple'
 const duressPassphrase = 'quiet river under snow'
@@ -27,8 +27,7 @@ async function contactsScreen(page: Page): Promise<Buffer> {
   return page.screenshot({ fullPage: true })
 }
 
-test('a click, a key tap or an early release does nothing; holding the panic button wipes the vault', async ({ page, dataDir }) => {
-  await page.goto('/')
+test('a click, a key tap or an early release does nothing; holding the panic button wipes the vault', async ({ page, dataDir, harness }) => {
   await createVault(page, passphrase)
   await addContact(page, { name: 'Zarina Example', phones: '+996 700 111 222', speedDial: true })
   expect(await vaultFiles(dataDir)).toContain('sestra.keys')
@@ -50,14 +49,18 @@ test('a click, a key tap or an early release does nothing; holding the panic but
   await expect(page.getByTestId('contact-row')).toHaveCount(1)
   expect(await vaultFiles(dataDir)).toContain('sestra.keys')
 
+  // The wipe discards the renderer: the fresh install shows in a new one.
+  await markRenderer(page)
   const pressed = Date.now()
   await page.mouse.down()
   await expect(panic).toHaveClass(/panic-holding/)
   await page.waitForTimeout(400)
   await screenshot(page, 'panic-hold')
+  await waitForNewRenderer(page)
   await expect(page.getByTestId('create-warning')).toBeVisible()
   expect(Date.now() - pressed).toBeGreaterThanOrEqual(1_400)
-  await page.mouse.up()
+  // One wipe, one clearing of the session, one new window: the renderer is discarded once, not twice.
+  expect(await harness.recorded()).toMatchObject({ clearStorageData: 1, windowsOpened: 2 })
 
   expect(await vaultFiles(dataDir)).toEqual([])
   await expect(page.getByText('Zarina')).toHaveCount(0)
@@ -65,43 +68,37 @@ test('a click, a key tap or an early release does nothing; holding the panic but
 })
 
 test('holding Space on the focused panic button wipes the vault too', async ({ page, dataDir }) => {
-  await page.goto('/')
   await createVault(page, passphrase)
   await page.getByTestId('panic-button').focus()
-  await page.keyboard.down('Space')
+  await expectNewRenderer(page, () => page.keyboard.down('Space'))
   await expect(page.getByTestId('create-warning')).toBeVisible()
-  await page.keyboard.up('Space')
   expect(await vaultFiles(dataDir)).toEqual([])
 })
 
-test('a phone number is copied through the guarded clipboard', async ({ page }) => {
-  await page.goto('/')
+test('a phone number is copied through the guarded clipboard', async ({ page, harness }) => {
   await createVault(page, passphrase)
   await addContact(page, { name: 'Aida Example', phones: '+996 555 000 111', speedDial: true })
   await page.getByRole('button', { name: 'Copy +996 555 000 111' }).first().click()
   await expect(page.getByTestId('copy-done').first()).toHaveText('Copied. Sestra clears it from the clipboard after 30 seconds.')
   await expect(page.getByTestId('copy-error')).toHaveCount(0)
+  expect(await harness.clipboardText()).toBe('+996 555 000 111')
 })
 
-test('keys and clicks report activity at most every 15 s; a vault locked behind the UI sends it to the unlock screen', async ({
+test('keys and clicks report activity at most every 15 s; a lock from main (the auto-lock) replaces the renderer', async ({
   page,
+  harness,
 }) => {
-  const reports: string[] = []
-  page.on('request', (request) => {
-    if (request.url().endsWith('/rpc/reportActivity')) reports.push(request.url())
-  })
-  await page.goto('/')
+  const reports = async () => (await harness.recorded()).ipc.filter((channel) => channel === 'sestra:reportActivity').length
   await createVault(page, passphrase)
   await page.getByTestId('nav-contacts').click()
   await page.getByTestId('contacts-search').pressSequentially('abc')
   await page.getByTestId('nav-settings').click()
-  await expect.poll(() => reports.length).toBe(1)
+  await expect.poll(reports).toBe(1)
   await page.waitForTimeout(500)
-  expect(reports).toHaveLength(1)
+  expect(await reports()).toBe(1)
 
-  // What the auto-lock does in main: lock without the renderer asking.
-  await page.evaluate(() => (globalThis as unknown as { sestra: { lock(): Promise<unknown> } }).sestra.lock())
-  await page.getByTestId('nav-contacts').click()
+  // What the auto-lock does in main: lock without the renderer asking. The page that asked goes with its renderer.
+  await expectNewRenderer(page, () => page.evaluate(() => void (globalThis as unknown as { sestra: { lock(): Promise<unknown> } }).sestra.lock()))
   await expect(page.getByTestId('unlock-passphrase')).toBeVisible()
 })
 
@@ -109,7 +106,6 @@ test('the duress passphrase opens an empty vault that looks new; the real data i
   page,
   dataDir,
 }) => {
-  await page.goto('/')
   await createVault(page, passphrase)
   const newVault = await contactsScreen(page)
   await addContact(page, { name: 'Madina Example', phones: '+7 700 000 0000', speedDial: true })
