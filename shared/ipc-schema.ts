@@ -21,6 +21,7 @@ import {
   type JobStarted,
 } from './evidence/ipcInputs'
 import { expiringQuery } from './expiry'
+import { travelNeedsInput, type TravelNeed } from './travelNeeds'
 import type { ChecklistItem } from './readiness/checklist'
 import type { CampaignReadiness } from './readiness/rules'
 import type { ListedMethod } from './ipcMethods'
@@ -153,6 +154,8 @@ export const ipcSchema = {
   getDocument: method(z.object({ id: recordId })).returns<TravelDocument>(),
   deleteDocument: method(z.object({ id: recordId })).returns<void>(),
   expiringDocuments: method(expiringQuery).returns<Page<ExpiringDocument>>(),
+  /** What upcoming campaigns ask of each traveller's passports and visas. */
+  travelNeeds: method(travelNeedsInput).returns<TravelNeed[]>(),
   search: method(searchQuery).returns<SearchHit[]>(),
   /** The speed-dial lawyers' wallet card as a PDF, written where the person picks in the save dialog. */
   saveLawyerCard: method(z.object({ language: z.enum(reportLanguages) })).returns<{ saved: boolean }>(),

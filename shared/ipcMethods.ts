@@ -46,6 +46,7 @@ export const methodNames = [
   'getDocument',
   'deleteDocument',
   'expiringDocuments',
+  'travelNeeds',
   'search',
   'saveLawyerCard',
   'getIdentity',

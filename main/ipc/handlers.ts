@@ -1,3 +1,4 @@
+import { localToday } from '../../shared/calendarDates'
 import type { Handlers } from '../../shared/ipc-schema'
 import type { VaultService } from '../vault/service'
 import { evidenceHandlers } from '../evidence/handlers'
@@ -53,6 +54,7 @@ export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
     getDocument: async ({ id }) => vault.store.documents.get(id),
     deleteDocument: async ({ id }) => vault.store.documents.delete(id),
     expiringDocuments: async (input) => expiringDocuments(vault.store, input),
+    travelNeeds: async ({ today }) => vault.store.plans.travelNeeds(today ?? localToday()),
     search: async (input) => vault.store.search.search(input),
     saveLawyerCard: async ({ language }) => saveLawyerCard(vault.store, ports.dialogs, language),
 

@@ -4,6 +4,7 @@ import type { ChecklistItemPatch, CustomChecklistItemInput } from '../../shared/
 import { customChecklistItemInput } from '../../shared/domain/checklistItem'
 import { standardChecklist, type ChecklistItem } from '../../shared/readiness/checklist'
 import type { ReadinessSnapshot } from '../../shared/readiness/rules'
+import { travelNeed, type TravelNeed } from '../../shared/travelNeeds'
 import type { Database } from '../vault/database'
 
 // Roles some readiness rule looks at; other contacts never enter a snapshot.
@@ -179,5 +180,30 @@ export class CampaignPlans {
       }))
     const briefings = Object.fromEntries(this.briefings(campaignId).map((b) => [b.contactId, b.briefedOn]))
     return { checklist: this.checklist(campaignId), travellers, documents, contacts, briefings }
+  }
+
+  /**
+   * Every traveller of every campaign not yet over (neither finished nor
+   * cancelled, ending today or later): participants and their children, as
+   * the readiness snapshot finds them.
+   */
+  travelNeeds(today: string): TravelNeed[] {
+    const rows = this.#db
+      .prepare(
+        `SELECT t.person_id AS personId, c.id AS campaignId, c.title, c.end_date AS endDate,
+                c.passport_margin_months AS passportMarginMonths, c.visa_margin_days AS visaMarginDays,
+                (SELECT max(valid_until) FROM documents d WHERE d.person_id = t.person_id AND d.kind = 'passport') AS latestPassport
+         FROM campaigns c JOIN (
+           SELECT campaign_id, person_id FROM campaign_participants
+           UNION
+           SELECT cp.campaign_id, l.from_id FROM campaign_participants cp CROSS JOIN links l INDEXED BY links_to
+             ON l.to_type = 'person' AND l.to_id = cp.person_id
+           WHERE l.kind = 'child_of' AND l.from_type = 'person'
+         ) t ON t.campaign_id = c.id
+         WHERE c.end_date >= ? AND c.status NOT IN ('finished', 'cancelled')
+         ORDER BY c.end_date, c.title`,
+      )
+      .all([today]) as Parameters<typeof travelNeed>[0][]
+    return rows.map(travelNeed)
   }
 }

@@ -4,7 +4,9 @@ import type { PersonInput } from '../../shared/domain/person'
 import type { TravelDocumentInput, documentKinds } from '../../shared/domain/travelDocument'
 import type { ExpiryBand } from '../../shared/expiry'
 import type { ExpiringDocument, PersonWithRelations, TravelDocument } from '../../shared/recordViews'
+import type { TravelNeed } from '../../shared/travelNeeds'
 import { call } from '../api'
+import { storedExpiryWindow, storeExpiryWindow, windowDays, type ExpiryWindow } from './expiryWindow'
 
 export type DocumentKind = (typeof documentKinds)[number]
 export type PeopleView = 'family' | 'expiry'
@@ -28,7 +30,17 @@ interface PeopleData {
   everyone: PersonWithRelations[]
   editingPerson: PersonWithRelations | 'new' | null
   editingDocument: DocumentDraft | null
-  expiry: { filter: ExpiryFilter; items: ExpiringDocument[]; total: number; offset: number }
+  expiry: {
+    filter: ExpiryFilter
+    window: ExpiryWindow
+    /** The "next campaign" window found no campaign coming and shows 180 days. */
+    noCampaign: boolean
+    items: ExpiringDocument[]
+    total: number
+    offset: number
+  }
+  /** What upcoming campaigns ask of each traveller's documents. */
+  travelNeeds: TravelNeed[]
   /** Expired or within 30 / 90 days, counted at unlock; null until read or once dismissed. */
   reminder: Partial<Record<ExpiryBand, number>> | null
 }
@@ -47,14 +59,15 @@ interface PeopleActions {
   removeDocument(id: string): Promise<void>
   closeEditor(): void
   loadExpiry(filter: ExpiryFilter, offset: number): Promise<void>
+  setExpiryWindow(window: ExpiryWindow): Promise<void>
+  loadTravelNeeds(): Promise<void>
   loadReminder(): Promise<void>
   dismissReminder(): void
 }
 
 export const peoplePageSize = 25
 export const expiryPageSize = 50
-// The overview reaches as far as its last band; the reminder only to the nearer ones.
-const overviewDays = 180
+// The reminder reaches only to the nearer bands.
 const reminderDays = 90
 // A pick list longer than this is a search, not a list: the contract pages at 1,000.
 const everyoneLimit = 1000
@@ -68,7 +81,8 @@ export const initialPeople: PeopleData = {
   everyone: [],
   editingPerson: null,
   editingDocument: null,
-  expiry: { filter: {}, items: [], total: 0, offset: 0 },
+  expiry: { filter: {}, window: 'days180', noCampaign: false, items: [], total: 0, offset: 0 },
+  travelNeeds: [],
   reminder: null,
 }
 
@@ -143,14 +157,21 @@ export const usePeople = create<PeopleData & PeopleActions>()((set, get) => {
     closeEditor: () => set({ editingPerson: null, editingDocument: null }),
 
     async loadExpiry(filter, offset) {
-      const page = await call('expiringDocuments', {
-        ...filter,
-        withinDays: overviewDays,
-        today: localToday(),
-        limit: expiryPageSize,
-        offset,
-      })
-      set({ expiry: { filter, items: page.items, total: page.total, offset } })
+      const today = localToday()
+      const window = storedExpiryWindow()
+      if (window === 'nextCampaign') await get().loadTravelNeeds()
+      const { days, noCampaign } = windowDays(window, get().travelNeeds, today)
+      const page = await call('expiringDocuments', { ...filter, withinDays: days, today, limit: expiryPageSize, offset })
+      set({ expiry: { filter, window, noCampaign, items: page.items, total: page.total, offset } })
+    },
+
+    async setExpiryWindow(window) {
+      storeExpiryWindow(window)
+      await get().loadExpiry(get().expiry.filter, 0)
+    },
+
+    async loadTravelNeeds() {
+      set({ travelNeeds: await call('travelNeeds', { today: localToday() }) })
     },
 
     async loadReminder() {

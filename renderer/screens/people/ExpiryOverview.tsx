@@ -4,18 +4,24 @@ import { documentKinds } from '../../../shared/domain/travelDocument'
 import { Alert } from '../../components/Alert'
 import { Pager } from '../../components/Pager'
 import { useAction } from '../../components/useAction'
+import { expiryWindows, type ExpiryWindow } from '../../state/expiryWindow'
 import { expiryPageSize, usePeople, type DocumentKind, type ExpiryFilter } from '../../state/people'
 import { DocumentState } from './DocumentState'
 
-/** Every document expired or expiring within 180 days, soonest first, filtered by person and kind. */
+async function loadPeopleAndNeeds(): Promise<void> {
+  await Promise.all([usePeople.getState().loadEveryone(), usePeople.getState().loadTravelNeeds()])
+}
+
+/** Every document expired or expiring within the chosen window, soonest first, filtered by person and kind. */
 export function ExpiryOverview() {
   const { t } = useTranslation()
-  const { filter, items, total, offset } = usePeople((s) => s.expiry)
+  const { filter, window, noCampaign, items, total, offset } = usePeople((s) => s.expiry)
   const everyone = usePeople((s) => s.everyone)
   const load = useAction(usePeople((s) => s.loadExpiry))
   const open = useAction(usePeople((s) => s.openDocument))
   const loadExpiry = load.run
-  const loadPeople = useAction(usePeople((s) => s.loadEveryone)).run
+  const loadPeople = useAction(loadPeopleAndNeeds).run
+  const setWindow = useAction(usePeople((s) => s.setExpiryWindow))
 
   useEffect(() => {
     void loadPeople()
@@ -33,6 +39,16 @@ export function ExpiryOverview() {
       <h2>{t('people.expiry.title')}</h2>
       <p className="hint">{t('people.expiry.intro')}</p>
       <div className="toolbar">
+        <div className="field">
+          <label htmlFor="expiry-window">{t('people.expiry.window')}</label>
+          <select id="expiry-window" data-testid="expiry-window" value={window} onChange={(e) => void setWindow.run(e.target.value as ExpiryWindow)}>
+            {expiryWindows.map((w) => (
+              <option key={w} value={w}>
+                {t(`people.expiry.windows.${w}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field">
           <label htmlFor="expiry-person">{t('people.expiry.person')}</label>
           <select id="expiry-person" data-testid="expiry-person" value={filter.personId ?? ''} onChange={(e) => refilter({ personId: e.target.value })}>
@@ -56,7 +72,12 @@ export function ExpiryOverview() {
           </select>
         </div>
       </div>
-      <Alert testId="expiry-error" code={load.error ?? open.error} />
+      {noCampaign && (
+        <p className="hint" data-testid="expiry-no-campaign">
+          {t('people.expiry.noCampaign')}
+        </p>
+      )}
+      <Alert testId="expiry-error" code={load.error ?? open.error ?? setWindow.error} />
       <p className="hint" data-testid="expiry-total">
         {t('people.expiry.total', { total })}
       </p>
@@ -71,7 +92,7 @@ export function ExpiryOverview() {
                   {d.personName}
                 </span>
                 <span>{t('people.documents.summary', { kind: t(`people.documents.kinds.${d.kind}`), country: d.issuingCountry })}</span>
-                <DocumentState validUntil={d.validUntil} />
+                <DocumentState document={d} />
               </button>
             </li>
           ))}

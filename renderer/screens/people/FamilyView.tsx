@@ -9,7 +9,8 @@ import { peoplePageSize, usePeople } from '../../state/people'
 import { DocumentState } from './DocumentState'
 
 async function loadFamily(offset: number): Promise<void> {
-  await Promise.all([usePeople.getState().loadPage(offset), usePeople.getState().loadEveryone()])
+  const people = usePeople.getState()
+  await Promise.all([people.loadPage(offset), people.loadEveryone(), people.loadTravelNeeds()])
 }
 
 /** Each person with their documents and each document's state. */
@@ -105,7 +106,7 @@ function DocumentRow({ document }: { document: TravelDocument }) {
     <li>
       <button type="button" className="document-row" data-testid="document-row" data-kind={document.kind} onClick={() => void open.run(document.id)}>
         <span className="record-title">{t('people.documents.summary', { kind: t(`people.documents.kinds.${document.kind}`), country: document.issuingCountry })}</span>
-        <DocumentState validUntil={document.validUntil} />
+        <DocumentState document={document} />
       </button>
       <Alert testId="document-row-error" code={open.error} />
     </li>
