@@ -17,9 +17,23 @@ import {
   sealHeader,
   type DecryptWith,
   type EncryptTo,
+  type SealedHeader,
 } from './ageStream'
 
 export type { DecryptWith, EncryptTo }
+
+/**
+ * Where the header's work runs. The payload is native and runs where the
+ * bytes are; the header may run scrypt (seconds of JavaScript, for a
+ * passphrase), so the app hands it to a worker (`ageWorkerEngine.ts`).
+ */
+export interface HeaderWork {
+  seal(to: EncryptTo): Promise<SealedHeader>
+  open(path: string, key: DecryptWith): Promise<OpenedBundle>
+}
+
+/** The header's work in the calling thread (the CLI): scrypt then blocks it for a second or more. */
+export const inThisThread: HeaderWork = { seal: sealHeader, open: openBundle }
 
 /** Ciphertext is read 16 sealed chunks (about 1 MiB) at a time. */
 const readSize = 16 * sealedChunkSize
@@ -59,21 +73,31 @@ export async function encryptToFile(
   to: EncryptTo,
   out: string,
   signal?: AbortSignal,
+  headers: HeaderWork = inThisThread,
 ): Promise<{ bytes: number }> {
   if (await exists(out)) throw new SestraError('FILE_EXISTS')
-  // scrypt runs here, synchronously, for a passphrase: callers in the app keep it off the UI's event loop.
-  const { header, fileKey } = await sealHeader(to)
+  const { header, fileKey } = await headers.seal(to)
   const nonce = newPayloadNonce()
   const encryptor = payloadEncryptor(fileKey, nonce)
   fileKey.fill(0)
   const temp = join(dirname(out), `.${basename(out)}.${randomBytes(6).toString('hex')}.partial`)
+  // The source's own failure (a damaged stored file, say) is the caller's to see as it was thrown.
+  let sourceFailure = null as { error: unknown } | null
+  const source = async function* () {
+    try {
+      yield* plain
+    } catch (error) {
+      sourceFailure = { error }
+      throw error
+    }
+  }
   try {
     const handle = await open(temp, 'wx', 0o600)
     const writer = orderedWriter(handle)
     let bytes: number
     try {
       await writer.write([header, nonce])
-      for await (const piece of plain) {
+      for await (const piece of source()) {
         if (signal?.aborted) throw new SestraError('ABORTED')
         await writer.write(encryptor.push(piece))
       }
@@ -92,7 +116,7 @@ export async function encryptToFile(
     return { bytes }
   } catch (error) {
     await rm(temp, { force: true })
-    throw toSestraError(error)
+    throw sourceFailure ? sourceFailure.error : toSestraError(error)
   }
 }
 
@@ -177,7 +201,7 @@ export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGener
   }
 }
 
-/** `openBundle`, then `payloadOf`: the header is checked now, the payload read when asked for. */
-export async function decryptFile(path: string, key: DecryptWith): Promise<AsyncIterable<Uint8Array>> {
-  return payloadOf(path, await openBundle(path, key))
+/** The header is checked now, the payload read when asked for. */
+export async function decryptFile(path: string, key: DecryptWith, headers: HeaderWork = inThisThread): Promise<AsyncIterable<Uint8Array>> {
+  return payloadOf(path, await headers.open(path, key))
 }

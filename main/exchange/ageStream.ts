@@ -24,6 +24,11 @@ export const maxHeaderSize = 64 * 1024
 /** age cannot mix a passphrase with public-key recipients in one file. */
 export type EncryptTo = { recipients: string[] } | { passphrase: string }
 export type DecryptWith = { identity: string } | { passphrase: string }
+/** A new file's header, and the file key its payload is encrypted under. */
+export interface SealedHeader {
+  header: Uint8Array
+  fileKey: Uint8Array
+}
 
 /** Runs `make` with the STREAM key HKDF-SHA256(file key, salt = nonce, info = "payload"), zeroed after. */
 function withPayloadKey<T>(fileKey: Uint8Array, nonce: Uint8Array, make: (key: Buffer) => T): T {
@@ -63,7 +68,7 @@ function fileKeyWitness(): Recipient & { fileKey: Uint8Array | null } {
  * scrypt runs twice, which costs a second or two once per bundle, in the
  * caller's thread (the app's age worker).
  */
-export async function sealHeader(to: EncryptTo): Promise<{ header: Uint8Array; fileKey: Uint8Array }> {
+export async function sealHeader(to: EncryptTo): Promise<SealedHeader> {
   const { Encrypter, Decrypter } = await import('age-encryption')
   const encrypter = new Encrypter()
   const witness = fileKeyWitness()

@@ -3,16 +3,14 @@
  * against `node -e 0` (Node's own start), each in its own process,
  * alternating, the median of BENCH_CLI_RUNS (default 21) counts.
  */
-import { execFile, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { createVault } from '../../main/vault/vault'
+import { buildApp, builtCli as cli } from './builtApp'
 
 type Report = (figure: string, fields: Record<string, unknown>) => void
 
 const runs = Number(process.env.BENCH_CLI_RUNS ?? 21)
-const projectRoot = join(import.meta.dirname, '../..')
-const cli = join(projectRoot, 'out/main/cli.js')
 
 function elapsedMs(args: string[]): number {
   const start = performance.now()
@@ -25,8 +23,7 @@ function elapsedMs(args: string[]): number {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1]!
 
 export async function benchCliStart(root: string, report: Report): Promise<void> {
-  // The CLI users run is the built one: build it from this tree first.
-  await promisify(execFile)('npx', ['electron-vite', 'build'], { cwd: projectRoot })
+  await buildApp()
   const vault = join(root, 'cli-start-vault')
   await createVault(vault, 'benchmark passphrase for the cli', { kdf: 'minimum' })
   const status: number[] = []

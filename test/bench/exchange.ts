@@ -19,6 +19,7 @@ import { promisify } from 'node:util'
 import { createVault, unlockVault } from '../../main/vault/vault'
 import type { KdfParams } from '../../main/vault/kdf'
 import { ageKeygen } from '../support/ageCli'
+import { buildApp } from './builtApp'
 import type { ExchangeJob, ExchangeRun } from './exchangeChild'
 
 type Report = (figure: string, fields: Record<string, unknown>) => void
@@ -83,6 +84,7 @@ async function shell(script: string, args: string[]): Promise<number> {
 const fastest = <T extends { ms: number }>(results: T[]) => results.reduce((a, b) => (b.ms < a.ms ? b : a))
 
 export async function benchExchange(root: string, report: Report): Promise<void> {
+  await buildApp()
   const { vault, plainDir, keyFile, recipient, identity } = await prepare(root)
   const bundle = join(root, 'exchange.age')
   const reference = join(root, 'exchange-reference.age')

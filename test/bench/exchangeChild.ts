@@ -4,17 +4,18 @@
  * '<job as JSON>'`. Prints one JSON line: the streaming time (from the
  * first byte of the bundle to the end), the total time (with Argon2id, as the
  * user waits for it), peak RSS and the worst event-loop delay. age runs
- * as the app runs it, in its worker thread, unless the job says `thread`
+ * as the app runs it, in its built worker, unless the job says `thread`
  * (the CLI's way).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { pathToFileURL } from 'node:url'
 import type { KdfParams } from '../../main/vault/kdf'
 import { inThreadAge } from '../../main/exchange/ageEngine'
 import { ageWorkerEngine } from '../../main/exchange/ageWorkerEngine'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
 import { unlockVault } from '../../main/vault/vault'
-import { ageWorkerSource } from '../support/ageWorkerSource'
+import { builtAgeWorker } from './builtApp'
 
 export type ExchangeJob =
   | { op: 'export'; vault: string; passphrase: string; recipient: string; out: string; engine: 'worker' | 'thread' }
@@ -28,7 +29,7 @@ export interface ExchangeRun {
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as ExchangeJob
-const age = job.engine === 'worker' ? ageWorkerEngine(ageWorkerSource) : inThreadAge
+const age = job.engine === 'worker' ? ageWorkerEngine(pathToFileURL(builtAgeWorker)) : inThreadAge
 const delay = monitorEventLoopDelay({ resolution: 10 })
 delay.enable()
 const start = performance.now()

@@ -57,7 +57,8 @@ describe('interoperability with the age CLI', () => {
     }
   })
 
-  it('CLI export with --passphrase decrypts with `age -d` at its passphrase prompt', async () => {
+  // Passphrase bundles run scrypt (twice to make one: see sealHeader), a second or more each on a busy machine.
+  it('CLI export with --passphrase decrypts with `age -d` at its passphrase prompt', { timeout: 180_000 }, async () => {
     const work = await tempDir()
     const vault = join(work, 'vault')
     expect((await runCli(['init', '--vault', vault], `${pass}\n`)).code).toBe(0)
@@ -96,7 +97,7 @@ describe('interoperability with the age CLI', () => {
     expect(contacts).not.toContain('Not Shared Fictional')
   })
 
-  it('a bundle the age CLI encrypted to the vault key (or with a passphrase) restores with the CLI', async () => {
+  it('a bundle the age CLI encrypted to the vault key (or with a passphrase) restores with the CLI', { timeout: 180_000 }, async () => {
     const work = await tempDir()
     const allyKey = await ageKeygen(join(work, 'ally.key'))
     const source = await newVault()

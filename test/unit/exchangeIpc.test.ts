@@ -113,5 +113,6 @@ describe('bundles over IPC: export, inspect, merge and restore as jobs, paths fr
     // Restore never overwrites a vault.
     expect(await a.call('restoreBundle', { token: whole.token, newVaultPassphrase: 'restored vault passphrase' })).toMatchObject({ ok: false, code: 'ALREADY_EXISTS' })
     for (const app of [a, b, c]) app.dispose()
-  }, 60_000)
+    // A passphrase bundle runs scrypt three times (twice to make it: see sealHeader) and Argon2id several: slow on a busy machine.
+  }, 180_000)
 })
