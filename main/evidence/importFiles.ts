@@ -2,9 +2,10 @@ import { lstat, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ImportResult } from '../../shared/evidence/ipcInputs'
 import { SestraError } from '../../shared/errors'
+import type { PendingFile } from '../store/files'
 import type { Store } from '../store/records'
 import type { Progress } from '../vault/jobs'
-import { intakeFile } from './intake'
+import { writeFromDisk } from './intake'
 
 export interface ImportSource {
   path: string
@@ -38,9 +39,11 @@ export async function expandPaths(paths: string[]): Promise<ImportSource[]> {
 
 /**
  * Imports files and folders as one job, progress in bytes over all of them.
- * All or nothing: a cancel or a failure removes the files this job already
- * brought in, and only when every file is in are they attached to the
- * incident, so its custody chain never names a file that went again.
+ * All or nothing, even across a crash: every blob is written first, then all
+ * the records (and their attachment to the incident) appear in one
+ * transaction, so the custody chain never names a file that went again and
+ * one fsync of the database serves the whole job. A cancel or a failure
+ * removes the blobs already written.
  */
 export async function importFiles(
   store: Store,
@@ -52,22 +55,20 @@ export async function importFiles(
   if (incidentId) store.incidents.get(incidentId)
   const sources = await expandPaths(paths)
   const total = sources.reduce((sum, source) => sum + source.size, 0)
-  const fileIds: string[] = []
+  const pending: PendingFile[] = []
   let before = 0
   progress?.(0, total)
   try {
     for (const source of sources) {
-      const record = await intakeFile(store, source.path, { signal, onProgress: (bytes) => progress?.(before + bytes, total) })
-      fileIds.push(record.id)
+      pending.push(await writeFromDisk(store, source.path, { signal, onProgress: (bytes) => progress?.(before + bytes, total) }))
       before += source.size
     }
-    if (incidentId) store.transaction(() => fileIds.forEach((fileId) => store.incidents.attachFile(incidentId, fileId)))
-    return { fileIds }
   } catch (error) {
-    for (const fileId of fileIds) {
-      // Locked or wiped meanwhile: the database is gone with its rows, and the blobs go at the next unlock.
-      await store.files.delete(fileId).catch(() => {})
-    }
+    await store.files.discard(pending)
     throw error
   }
+  const records = await store.files.commit(pending, (added) => {
+    if (incidentId) added.forEach(({ id }) => store.incidents.attachFile(incidentId, id))
+  })
+  return { fileIds: records.map((r) => r.id) }
 }

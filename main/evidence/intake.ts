@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { FileRecord } from '../../shared/domain/file'
 import { SestraError } from '../../shared/errors'
-import { chunkSize } from '../store/files'
+import { chunkSize, type PendingFile } from '../store/files'
 import type { Store } from '../store/records'
 
 export interface IntakeOptions {
@@ -19,20 +19,26 @@ export interface IntakeOptions {
  * intake entry of its custody chain. The original on disk is only read.
  */
 export async function intakeFile(store: Store, path: string, options: IntakeOptions = {}): Promise<FileRecord> {
-  const info = await stat(path)
-  if (!info.isFile()) throw new SestraError('INVALID_INPUT', 'not a regular file')
   // Fail before the copy, not after a 4 GB import.
   if (options.incidentId) store.incidents.get(options.incidentId)
+  const [record] = await store.files.commit([await writeFromDisk(store, path, options)], ([added]) => {
+    if (options.incidentId) store.incidents.attachFile(options.incidentId, added!.id)
+  })
+  return record!
+}
+
+/** Writes a file from disk as a blob that no row names yet (`store.files.commit` makes it a record). */
+export async function writeFromDisk(store: Store, path: string, options: Omit<IntakeOptions, 'incidentId'> = {}): Promise<PendingFile> {
+  const info = await stat(path)
+  if (!info.isFile()) throw new SestraError('INVALID_INPUT', 'not a regular file')
   const source = createReadStream(path, { highWaterMark: chunkSize, signal: options.signal })
   try {
-    const record = await store.files.add(
+    return await store.files.write(
       { name: basename(path), modifiedAt: info.mtime.toISOString() },
       source,
       options.signal,
       (bytes) => options.onProgress?.(bytes, info.size),
     )
-    if (options.incidentId) store.incidents.attachFile(options.incidentId, record.id)
-    return record
   } catch (error) {
     if (options.signal?.aborted) throw new SestraError('ABORTED')
     throw error

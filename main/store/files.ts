@@ -9,6 +9,16 @@ import { BlobDamagedError, type BlobFolder, type BlobRef, type WrittenBlob } fro
 /** 1 MiB: the piece size files are read from disk in, and how much of the head the type is sniffed from. */
 export const chunkSize = 1024 * 1024
 
+/** A file whose blob is written but that no row names yet (`FileStore.write`, then `commit` or `discard`). */
+export interface PendingFile {
+  id: string
+  name: string
+  modifiedAt: string | null
+  mime: string
+  blob: WrittenBlob
+  stamp: string
+}
+
 /**
  * Stored files: the record (name, type, size, SHA-256) in the database, the
  * bytes in an encrypted blob beside it whose key row (`file_blobs`) lives in
@@ -26,11 +36,10 @@ export class FileStore {
   }
 
   /**
-   * Streams `source` into a new blob; only when the blob is durable does the
-   * record appear, together with its key row and its custody "intake" entry,
-   * in one transaction. An aborted or failed import leaves nothing (a crash
-   * at worst a blob without a row, swept at the next unlock). The MIME type
-   * is sniffed from the first bytes (a claimed `mime` is not trusted).
+   * Streams `source` into a new blob and records it, with its key row and
+   * its custody "intake" entry, in one transaction once the blob is durable.
+   * An aborted or failed import leaves nothing (a crash at worst a blob
+   * without a row, swept at the next unlock).
    */
   async add(
     meta: FileMetaInput,
@@ -38,41 +47,77 @@ export class FileStore {
     signal?: AbortSignal,
     onProgress?: (bytes: number) => void,
   ): Promise<FileRecord> {
+    const [record] = await this.commit([await this.write(meta, source, signal, onProgress)])
+    return record!
+  }
+
+  /**
+   * The first half of `add`, for many files at once: the blob is written
+   * (the MIME type sniffed from its first bytes, a claimed `mime` is not
+   * trusted), but no row names it until `commit`.
+   */
+  async write(
+    meta: FileMetaInput,
+    source: AsyncIterable<Uint8Array>,
+    signal?: AbortSignal,
+    onProgress?: (bytes: number) => void,
+  ): Promise<PendingFile> {
     const parsed = fileMetaInput.safeParse(meta)
     if (!parsed.success) throw new SestraError('INVALID_INPUT')
-    const stamp = new Date().toISOString()
-    const id = randomUUID()
     const head = new Head()
-    let blob: WrittenBlob | null = null
     try {
-      blob = await this.#blobs.write(source, {
+      const blob = await this.#blobs.write(source, {
         signal,
+        durable: false,
         onPiece: (piece, total) => {
           head.take(piece)
           onProgress?.(total)
         },
       })
-      const { size, sha256 } = blob
-      const mime = sniffMime(head.bytes(), size <= chunkSize)
-      const { name, modifiedAt } = parsed.data
-      this.#db.transaction(() => {
-        this.#db
-          .prepare(
-            `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
-             VALUES ($id, $name, $mime, $size, $sha256, $modifiedAt, 1, $stamp, $stamp)`,
-          )
-          .run({ id, name, mime, size, sha256, modifiedAt, stamp })
-        this.keep(id, blob!)
-        this.#custody.append('file', id, 'intake', { name, size, sha256, mime, modifiedAt }, new Date(stamp))
+      const mime = sniffMime(head.bytes(), blob.size <= chunkSize)
+      return { id: randomUUID(), name: parsed.data.name, modifiedAt: parsed.data.modifiedAt, mime, blob, stamp: new Date().toISOString() }
+    } finally {
+      head.wipe()
+    }
+  }
+
+  /**
+   * Makes written files visible: one folder sync for all their blobs, then
+   * their rows, key rows and intake entries (and whatever `alongside` adds)
+   * in one transaction, so one fsync of the database serves many files. On
+   * failure nothing is recorded and the blobs are removed. Keys are zeroed.
+   */
+  async commit(pending: PendingFile[], alongside?: (records: FileRecord[]) => void): Promise<FileRecord[]> {
+    try {
+      await this.#blobs.syncFolder()
+      const insert = this.#db.prepare(
+        `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
+         VALUES ($id, $name, $mime, $size, $sha256, $modifiedAt, 1, $stamp, $stamp)`,
+      )
+      return this.#db.transaction(() => {
+        const records = pending.map(({ id, name, mime, modifiedAt, stamp, blob }) => {
+          const { size, sha256 } = blob
+          insert.run({ id, name, mime, size, sha256, modifiedAt, stamp })
+          this.keep(id, blob)
+          this.#custody.append('file', id, 'intake', { name, size, sha256, mime, modifiedAt }, new Date(stamp))
+          return this.get(id)
+        })
+        alongside?.(records)
+        return records
       })()
-      return this.get(id)
     } catch (error) {
-      // Locked or wiped meanwhile, the unlink may fail too: the next unlock sweeps the blob.
-      if (blob) await this.#blobs.remove(blob.name).catch(() => {})
+      await this.discard(pending)
       throw error
     } finally {
-      blob?.key.fill(0)
-      head.wipe()
+      for (const { blob } of pending) blob.key.fill(0)
+    }
+  }
+
+  /** Drops written files that will not be committed. Locked or wiped meanwhile, the next unlock sweeps them. */
+  async discard(pending: PendingFile[]): Promise<void> {
+    for (const { blob } of pending) {
+      blob.key.fill(0)
+      await this.#blobs.remove(blob.name).catch(() => {})
     }
   }
 

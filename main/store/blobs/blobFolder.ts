@@ -52,11 +52,13 @@ export class BlobFolder {
   /**
    * Encrypts `source` into a new blob. `onPiece` sees each plaintext piece
    * (hashing, sniffing, progress) before it is sealed. Aborted or failed,
-   * the temporary file is removed and the key zeroed.
+   * the temporary file is removed and the key zeroed. With `durable: false`
+   * the folder is not synced after the rename: the caller syncs it once for
+   * many blobs (`syncFolder`) before any row names them.
    */
   async write(
     source: AsyncIterable<Uint8Array>,
-    options: { signal?: AbortSignal; onPiece?: (piece: Uint8Array, total: number) => void } = {},
+    options: { signal?: AbortSignal; onPiece?: (piece: Uint8Array, total: number) => void; durable?: boolean } = {},
   ): Promise<WrittenBlob> {
     const name = randomBytes(16).toString('hex')
     const temporary = join(this.dir, `${name}.tmp`)
@@ -85,7 +87,7 @@ export class BlobFolder {
       await handle.sync()
       await handle.close()
       await rename(temporary, this.#path(name))
-      await fsyncDirectory(this.dir)
+      if (options.durable !== false) await this.syncFolder()
       return { name, key, size, paddedSize, sha256: hash.digest('hex') }
     } catch (error) {
       encryptor.wipe()
@@ -94,6 +96,11 @@ export class BlobFolder {
       await rm(temporary, { force: true })
       throw error
     }
+  }
+
+  /** Makes the renames of blobs written with `durable: false` durable. */
+  async syncFolder(): Promise<void> {
+    await fsyncDirectory(this.dir)
   }
 
   /** Plaintext bytes `start` (inclusive) to `end` (exclusive): only the chunks that hold them are read and opened. */
