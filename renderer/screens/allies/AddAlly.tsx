@@ -10,15 +10,16 @@ import { LocalProblem, type AlliesKey } from './LocalProblem'
 
 type Verification = (typeof verificationMethods)[number]
 
-const emptyForm = { name: '', publicKey: '', verification: 'not_verified' as Verification, verifiedOn: '', notes: '' }
+const emptyForm = { name: '', publicKey: '', signingKey: '', verification: 'not_verified' as Verification, verifiedOn: '', notes: '' }
 
 const fieldProblems: Record<string, AlliesKey> = {
   name: 'allies.add.invalidName',
   publicKey: 'allies.add.invalidKey',
+  signingKey: 'allies.add.invalidSigningKey',
   verifiedOn: 'allies.add.invalidDate',
 }
 
-const toInput = (form: typeof emptyForm): AllyInput => ({ ...form, verifiedOn: form.verifiedOn.trim() || null })
+const toInput = (form: typeof emptyForm): AllyInput => ({ ...form, signingKey: form.signingKey.trim() || null, verifiedOn: form.verifiedOn.trim() || null })
 
 /** The contract's own schema names the field at fault, so the message can be specific. */
 function validate(input: AllyInput): AlliesKey | null {
@@ -55,6 +56,14 @@ export function AddAlly() {
         onChange={(v) => update('publicKey', v)}
         invalid={invalid === 'allies.add.invalidKey'}
         required
+      />
+      <Field
+        id="ally-signing-key"
+        label={t('allies.add.signingKey')}
+        hint={t('allies.add.signingKeyHint')}
+        value={form.signingKey}
+        onChange={(v) => update('signingKey', v)}
+        invalid={invalid === 'allies.add.invalidSigningKey'}
       />
       <div className="field">
         <label htmlFor="ally-verification">{t('allies.add.verification')}</label>

@@ -5,6 +5,7 @@ import type { ValidationKey } from '../../components/validation'
 export type AlliesKey =
   | 'allies.add.invalidName'
   | 'allies.add.invalidKey'
+  | 'allies.add.invalidSigningKey'
   | 'allies.add.invalidDate'
   | 'allies.export.chooseAllies'
   | 'allies.export.chooseRecords'
