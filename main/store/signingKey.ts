@@ -25,7 +25,11 @@ export class VaultSigningKey {
     this.#db = db
   }
 
-  /** Made with the vault, or by migration 007 for an older one; synchronous, so a migration can call it. */
+  /**
+   * Made at a vault's first signature (or by migration 007 for an older vault
+   * with chains to sign); synchronous, so a migration can call it. Never at
+   * schema creation: new vaults are copies of one schema template.
+   */
   ensure(now = new Date()): void {
     if (this.#db.prepare('SELECT 1 FROM signing_key WHERE id = 1', { pluck: true }).get() !== undefined) return
     const { privateKey, publicKey } = generateKeyPairSync('ed25519')
@@ -41,6 +45,7 @@ export class VaultSigningKey {
 
   /** `ssh-ed25519 AAAA...`: what an ally or a lawyer puts in `allowed_signers`. */
   publicKey(): string {
+    this.ensure()
     const key = this.#publicKeyIfAny()
     if (key === null) throw new SestraError('NOT_FOUND', 'signing key')
     return key
@@ -53,6 +58,7 @@ export class VaultSigningKey {
 
   /** An armored SSH signature (`-----BEGIN SSH SIGNATURE-----`). */
   sign(namespace: SignatureNamespace, message: Uint8Array | string): string {
+    this.ensure()
     const secret = this.#db.prepare('SELECT secret_key FROM signing_key WHERE id = 1', { pluck: true }).get()
     if (!(secret instanceof Uint8Array)) throw new SestraError('NOT_FOUND', 'signing key')
     const der = Buffer.from(secret)

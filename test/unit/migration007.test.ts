@@ -4,6 +4,7 @@ import { canonicalJson } from '../../main/evidence/canonicalJson'
 import { CustodyLog, custodyHash, headMessage } from '../../main/evidence/custodyLog'
 import { migrations, runMigrations } from '../../main/vault/migrations'
 import { VaultSigningKey } from '../../main/store/signingKey'
+import { newVault } from '../support/exchangeFixtures'
 import { sshVerify } from '../support/sshKeygen'
 import { tempDir } from '../support/tempDirs'
 
@@ -59,6 +60,20 @@ describe('migration 007 (custody heads and the signing key)', () => {
     db.prepare('DELETE FROM incidents WHERE id = ?').run([incidentId])
     expect(db.prepare('SELECT count(*) FROM custody_heads', { pluck: true }).get()).toBe(0)
     db.close()
+  })
+
+  it('an empty vault gets no key from the migration (new vaults are copies of one schema), each its own at first use', async () => {
+    const empty = new Database(':memory:')
+    runMigrations(empty)
+    expect(empty.prepare('SELECT count(*) FROM signing_key', { pluck: true }).get()).toBe(0)
+    empty.close()
+    const [a, b] = [await newVault(), await newVault()]
+    try {
+      expect(a.store.signingKey.publicKey()).not.toBe(b.store.signingKey.publicKey())
+    } finally {
+      a.lock()
+      b.lock()
+    }
   })
 
   it('a second key is never made over the first', () => {

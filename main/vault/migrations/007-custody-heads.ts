@@ -8,8 +8,13 @@ const forgetHead = (table: string, type: string) => `
     DELETE FROM custody_heads WHERE subject_type = '${type}' AND subject_id = old.id;
   END;`
 
-/** Every existing chain gets its head as it stands now: what later checks hold it to. */
-function backfillHeads(db: Database, key: VaultSigningKey): void {
+/**
+ * Every existing chain gets its head as it stands now: what later checks hold
+ * it to. Only a vault with chains gets its key here; an empty one (and the
+ * schema template new vaults are copied from, which must hold no secret)
+ * makes its key at its first signature.
+ */
+function backfillHeads(db: Database): void {
   const chains = db
     .prepare(
       `SELECT c.subject_type AS type, c.subject_id AS id, n.count AS count, c.hash AS hash
@@ -18,6 +23,9 @@ function backfillHeads(db: Database, key: VaultSigningKey): void {
          ON c.subject_type = n.subject_type AND c.subject_id = n.subject_id AND c.position = n.last`,
     )
     .all() as { type: 'incident' | 'file'; id: string; count: number; hash: string }[]
+  if (chains.length === 0) return
+  const key = new VaultSigningKey(db)
+  key.ensure()
   const insert = db.prepare('INSERT INTO custody_heads (subject_type, subject_id, count, last_hash, signature) VALUES (?, ?, ?, ?, ?)')
   for (const { type, id, count, hash } of chains) {
     insert.run([type, id, count, hash, key.sign(signatureNamespaces.custodyHead, headMessage(type, id, count, hash))])
@@ -27,8 +35,8 @@ function backfillHeads(db: Database, key: VaultSigningKey): void {
 /**
  * The vault's Ed25519 signing key, a signed head (entry count and last hash)
  * for every custody chain so a deleted tail shows, and a place for an ally's
- * signing key. Ed25519 keys are made synchronously, so unlike the age
- * identity the key is made right here, and the heads signed in the same step.
+ * signing key. Ed25519 keys are made synchronously, so an older vault's key
+ * is made right here and its heads signed in the same step.
  */
 export const migration007: Migration = {
   version: 7,
@@ -47,8 +55,6 @@ export const migration007: Migration = {
       ${forgetHead('files', 'file')}
       ALTER TABLE allies ADD COLUMN signing_key TEXT;
     `)
-    const key = new VaultSigningKey(db)
-    key.ensure()
-    backfillHeads(db, key)
+    backfillHeads(db)
   },
 }

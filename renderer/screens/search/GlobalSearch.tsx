@@ -68,8 +68,8 @@ export function GlobalSearch() {
         value={query}
         placeholder={t('people.search.placeholder')}
         autoComplete="off"
-        aria-controls={listId}
-        aria-expanded={hits !== null}
+        // No aria-expanded: a search box (role searchbox) may not carry it (axe aria-allowed-attr). It controls the results only while they exist.
+        aria-controls={hits !== null ? listId : undefined}
         onChange={(e) => change(e.target.value)}
       />
       {hits !== null && (
