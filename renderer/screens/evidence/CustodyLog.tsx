@@ -33,7 +33,7 @@ export function CustodyLog({ subjectType, id, version }: CustodyLogProps) {
       {entries.length === 0 ? (
         <p className="hint">{t('evidence.custody.empty')}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={`custody-${id}`}>
           <table className="custody" data-testid={`custody-${subjectType}`}>
             <thead>
               <tr>
