@@ -1,5 +1,6 @@
 import type { Stored } from './domain/common'
 import type { CampaignFields } from './domain/campaign'
+import type { ContactFields } from './domain/contact'
 import type { PersonFields } from './domain/person'
 import type { TravelDocumentFields } from './domain/travelDocument'
 import type { ExpiryState } from './expiry'
@@ -36,6 +37,12 @@ export interface SearchHit {
   type: SearchableType
   id: string
   title: string
-  /** The matching passage, with the matched words between \u0002 and \u0003. */
+  /** The matching passage, with the matched words between \u0002 and \u0003; empty when found by role, kind or holder. */
   snippet: string
+  /**
+   * What tells equal titles apart: a document's kind, country, expiry and
+   * holder; a contact's roles and organisation.
+   */
+  document?: { kind: TravelDocument['kind']; issuingCountry: string; validUntil: string | null; holder: string }
+  contact?: { roles: ContactFields['roles']; organisation: string }
 }

@@ -1,4 +1,5 @@
 import type { SearchableType, SearchHit } from '../../shared/recordViews'
+import { kindsNamedIn, rolesNamedIn } from '../../shared/searchTerms'
 import type { Database } from '../vault/database'
 
 /**
@@ -21,6 +22,9 @@ export function ftsQuery(text: string): string | null {
 
 const broadMatchCount = 1000
 
+type Hit = Pick<SearchHit, 'type' | 'id' | 'title' | 'snippet'>
+const json = (values: readonly string[]) => JSON.stringify(values)
+
 /** Full-text search over the index migration 002 keeps inside the encrypted database. */
 export class SearchIndex {
   readonly #db: Database
@@ -29,7 +33,27 @@ export class SearchIndex {
     this.#db = db
   }
 
+  /**
+   * Full-text matches first, each person followed by their documents; then
+   * contacts whose role and documents whose kind the words name, in English
+   * or Russian. Documents and contacts carry what tells equal titles apart.
+   */
   search(input: { query: string; limit: number; types?: readonly SearchableType[] }): SearchHit[] {
+    const wanted = (type: SearchableType) => !input.types?.length || input.types.includes(type)
+    const found = new Map<string, Hit>()
+    const add = (hits: Hit[]) => {
+      for (const hit of hits) if (wanted(hit.type) && !found.has(`${hit.type}:${hit.id}`)) found.set(`${hit.type}:${hit.id}`, hit)
+    }
+    for (const hit of this.#fullText(input)) {
+      add([hit])
+      if (hit.type === 'person') add(this.#documentsOf(hit.id, input.limit))
+    }
+    add(this.#contactsWithRoles(rolesNamedIn(input.query), input.limit))
+    add(this.#documentsOfKinds(kindsNamedIn(input.query), input.limit))
+    return this.#withContext([...found.values()].slice(0, input.limit))
+  }
+
+  #fullText(input: { query: string; limit: number; types?: readonly SearchableType[] }): Hit[] {
     const match = ftsQuery(input.query)
     if (!match) return []
     const types = input.types?.length ? input.types : null
@@ -53,6 +77,65 @@ export class SearchIndex {
            AND ($types IS NULL OR s.record_type IN (SELECT value FROM json_each($types)))
          ${broad ? '' : 'ORDER BY rank'} LIMIT $limit`,
       )
-      .all({ match, types: types && JSON.stringify(types), limit: input.limit }) as unknown as SearchHit[]
+      .all({ match, types: types && json(types), limit: input.limit }) as unknown as Hit[]
+  }
+
+  #documentsOf(personId: string, limit: number): Hit[] {
+    return this.#db
+      .prepare(
+        `SELECT 'document' AS type, id, kind || ' ' || issuing_country AS title, '' AS snippet
+         FROM documents WHERE person_id = ? ORDER BY valid_until LIMIT ?`,
+      )
+      .all([personId, limit]) as unknown as Hit[]
+  }
+
+  #contactsWithRoles(roles: readonly string[], limit: number): Hit[] {
+    if (roles.length === 0) return []
+    return this.#db
+      .prepare(
+        `SELECT 'contact' AS type, id, name AS title, '' AS snippet FROM contacts
+         WHERE EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value IN (SELECT value FROM json_each(?)))
+         ORDER BY name COLLATE NOCASE LIMIT ?`,
+      )
+      .all([json(roles), limit]) as unknown as Hit[]
+  }
+
+  #documentsOfKinds(kinds: readonly string[], limit: number): Hit[] {
+    if (kinds.length === 0) return []
+    return this.#db
+      .prepare(
+        `SELECT 'document' AS type, id, kind || ' ' || issuing_country AS title, '' AS snippet FROM documents
+         WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY valid_until LIMIT ?`,
+      )
+      .all([json(kinds), limit]) as unknown as Hit[]
+  }
+
+  /** One lookup per type for the whole page, not one per hit. */
+  #withContext(hits: Hit[]): SearchHit[] {
+    const ids = (type: SearchableType) => json(hits.filter((h) => h.type === type).map((h) => h.id))
+    const documents = new Map(
+      (
+        this.#db
+          .prepare(
+            `SELECT d.id, d.kind, d.issuing_country AS issuingCountry, d.valid_until AS validUntil, p.name AS holder
+             FROM documents d JOIN people p ON p.id = d.person_id WHERE d.id IN (SELECT value FROM json_each(?))`,
+          )
+          .all([ids('document')]) as (NonNullable<SearchHit['document']> & { id: string })[]
+      ).map(({ id, ...document }) => [id, document]),
+    )
+    const contacts = new Map(
+      (
+        this.#db
+          .prepare('SELECT id, roles, organisation FROM contacts WHERE id IN (SELECT value FROM json_each(?))')
+          .all([ids('contact')]) as { id: string; roles: string; organisation: string }[]
+      ).map((c) => [c.id, { roles: JSON.parse(c.roles) as NonNullable<SearchHit['contact']>['roles'], organisation: c.organisation }]),
+    )
+    return hits.map((hit) => {
+      const document = documents.get(hit.id)
+      const contact = contacts.get(hit.id)
+      if (hit.type === 'document' && document) return { ...hit, document }
+      if (hit.type === 'contact' && contact) return { ...hit, contact }
+      return hit
+    })
   }
 }

@@ -64,7 +64,7 @@ describe('campaign data on SQLCipher', () => {
     expect(timur.childOf).toEqual([dana.id])
     store.documents.create({ personId: dana.id, kind: 'passport', issuingCountry: 'KG', validUntil: '2030-01-01' })
     const childPassport = store.documents.create({ personId: timur.id, kind: 'passport', issuingCountry: 'KG', validUntil: '2027-03-01' })
-    const lawyer = store.contacts.create({ name: 'Legal Aid Test', roles: ['lawyer'], phones: ['+996 555 000 111'] })
+    const lawyer = store.contacts.create({ name: 'Legal Aid Test', roles: ['lawyer'], phones: ['+996 555 000 111'], speedDial: true })
     const campaign = createCampaign(store, {
       title: '16 days',
       startDate: '2026-11-25',
@@ -74,11 +74,14 @@ describe('campaign data on SQLCipher', () => {
 
     const before = campaignReadiness(store, campaign.id, today)
     const byKind = (r: typeof before, kind: string) => r.items.find((i) => i.kind === kind)!
-    expect(byKind(before, 'lawyer').reasons).toEqual([{ key: 'readiness.contact.notBriefed', params: { contact: 'Legal Aid Test' } }])
+    expect(byKind(before, 'lawyer').reasons).toEqual([
+      { key: 'readiness.contact.notBriefed', params: { contact: 'Legal Aid Test' }, fix: { place: 'contact', id: lawyer.id, field: 'briefing' } },
+    ])
     expect(byKind(before, 'passports_visas').reasons).toEqual([
       {
         key: 'readiness.passport.expiresBeforeMargin',
         params: { person: 'Timur Example', country: 'KG', until: '2027-03-01', required: '2027-06-10' },
+        fix: { place: 'document', id: childPassport.id },
       },
     ])
 
@@ -146,9 +149,10 @@ describe('campaign data on SQLCipher', () => {
     const contact = store.contacts.create({ name: 'Legal Aid Test', organisation: 'Adilet Example', notes: 'knows about planted drugs' })
     createCampaign(store, { title: '16 days of activism', goals: 'Leaflets' })
     const ids = (query: string) => store.search.search({ query, limit: 10 }).map((h) => h.id)
-    expect(ids('анна')).toEqual([anna.id])
-    expect(ids('АННА')).toEqual([anna.id])
-    expect(ids('бабуш')).toEqual([anna.id])
+    // A person comes with her documents.
+    expect(ids('анна')).toEqual([anna.id, doc.id])
+    expect(ids('АННА')).toEqual([anna.id, doc.id])
+    expect(ids('бабуш')).toEqual([anna.id, doc.id])
     expect(ids('AC1234')).toEqual([doc.id])
     expect(ids('planted drugs')).toEqual([contact.id])
     expect(store.search.search({ query: 'planted', limit: 10 })[0]).toMatchObject({
@@ -164,7 +168,7 @@ describe('campaign data on SQLCipher', () => {
 
     store.people.update(anna.id, { name: 'Bella Example' })
     expect(ids('анна')).toEqual([])
-    expect(ids('bella')).toEqual([anna.id])
+    expect(ids('bella')).toEqual([anna.id, doc.id])
     deletePerson(store, anna.id)
     expect(ids('bella')).toEqual([])
     expect(ids('AC1234')).toEqual([])

@@ -1,9 +1,11 @@
 import { useId, useState, type KeyboardEvent } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../shared/recordViews'
 import { call } from '../../api'
 import { Alert } from '../../components/Alert'
 import { useAction } from '../../components/useAction'
+import { formatCalendarDate } from '../../i18n/calendarFormat'
 import { openSearchHit } from './openSearchHit'
 import './search.css'
 
@@ -28,6 +30,27 @@ function Snippet({ text }: { text: string }) {
       })}
     </span>
   )
+}
+
+/** A document's kind in the UI language, not the code the index holds. */
+function hitTitle(hit: SearchHit, t: TFunction): string {
+  return hit.document ? t('people.documents.summary', { kind: t(`people.documents.kinds.${hit.document.kind}`), country: hit.document.issuingCountry }) : hit.title
+}
+
+/** Whose document it is and until when; a contact's roles and organisation: equal titles never look alike. */
+function HitContext({ hit }: { hit: SearchHit }) {
+  const { t } = useTranslation()
+  const parts = hit.document
+    ? [hit.document.holder, hit.document.validUntil && t('people.state.until', { date: formatCalendarDate(hit.document.validUntil) })]
+    : hit.contact
+      ? [hit.contact.roles.map((role) => t(`roles.${role}`)).join(', '), hit.contact.organisation]
+      : []
+  const text = parts.filter(Boolean).join(' · ')
+  return text ? (
+    <span className="search-context" data-testid="global-search-context">
+      {text}
+    </span>
+  ) : null
 }
 
 /** Full-text search over the whole vault, in the frame's header; a result opens its record. */
@@ -90,8 +113,11 @@ export function GlobalSearch() {
                     onClick={() => void open.run(hit).then((opened) => opened && close())}
                   >
                     <span className="search-type">{t(`people.search.types.${hit.type}`)}</span>
-                    <span className="search-title">{hit.title}</span>
-                    <Snippet text={hit.snippet} />
+                    <span className="search-title" data-testid="global-search-title">
+                      {hitTitle(hit, t)}
+                    </span>
+                    <HitContext hit={hit} />
+                    {hit.snippet && <Snippet text={hit.snippet} />}
                   </button>
                 </li>
               ))}
