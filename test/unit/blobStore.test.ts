@@ -117,6 +117,21 @@ describe('blob store', () => {
     expect((await open.store.files.digest(kept.id)).sha256).toBe(kept.sha256)
   })
 
+  it('a reader that stops part way leaves nothing running (the read-ahead is settled, the blob closed)', async () => {
+    const { dir, vault } = await testVault()
+    const bytes = patterned(9 * 1024 * 1024 + 3)
+    const file = await vault.store.files.add({ name: 'long.bin' }, piecesOf(bytes))
+    for await (const piece of vault.store.files.read(file.id)) {
+      expect(piece.length).toBeGreaterThan(0)
+      break
+    }
+    const parts: Uint8Array[] = []
+    for await (const piece of vault.store.files.readRange(file.id, 3 * 1024 * 1024 - 7, 7 * 1024 * 1024)) parts.push(piece)
+    expect(Buffer.concat(parts).equals(bytes.subarray(3 * 1024 * 1024 - 7, 7 * 1024 * 1024 + 1))).toBe(true)
+    await vault.store.files.delete(file.id)
+    expect(await blobNames(dir)).toEqual([])
+  })
+
   it('an aborted add leaves no blob and no temporary file', async () => {
     const { dir, vault } = await testVault()
     const controller = new AbortController()

@@ -92,6 +92,7 @@ export class BlobFolder {
     } catch (error) {
       encryptor.wipe()
       key.fill(0)
+      await out.settle()
       await handle.close().catch(() => {})
       await rm(temporary, { force: true })
       throw error
@@ -164,6 +165,7 @@ export class BlobFolder {
   async *#chunks(ref: BlobRef, first: number, last: number): AsyncGenerator<{ index: number; plaintexts: Buffer[] }> {
     const count = chunkCount(ref.paddedSize)
     let handle: FileHandle
+    let next: Promise<{ index: number; upto: number; sealed: Buffer }> | null = null
     try {
       handle = await open(this.#path(ref.name), 'r')
     } catch (error) {
@@ -173,17 +175,25 @@ export class BlobFolder {
     try {
       const { size } = await handle.stat()
       if (size !== sealedLength(ref.paddedSize)) throw new BlobDamagedError(`blob is ${size} bytes, expected ${sealedLength(ref.paddedSize)}`)
-      const buffer = Buffer.allocUnsafe(ioBytes)
-      for (let index = first; index <= last; index += ioChunks) {
+      const readBatch = async (index: number) => {
         const upto = Math.min(index + ioChunks - 1, last)
         const offset = index * sealedChunkSize
         const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
-        const { bytesRead } = await handle.read(buffer, 0, length, offset)
+        const sealed = Buffer.allocUnsafe(length)
+        const { bytesRead } = await handle.read(sealed, 0, length, offset)
         if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
+        return { index, upto, sealed }
+      }
+      next = first <= last ? readBatch(first) : null
+      while (next) {
+        const { index, upto, sealed } = await next
+        // The next batch is read (on libuv's threads) while this one is opened here.
+        next = upto < last ? readBatch(upto + 1) : null
+        next?.catch(() => {})
         const plaintexts: Buffer[] = []
         for (let i = index; i <= upto; i++) {
           const at = (i - index) * sealedChunkSize
-          plaintexts.push(openChunk(ref.key, i, i === count - 1, buffer.subarray(at, Math.min(at + sealedChunkSize, length))))
+          plaintexts.push(openChunk(ref.key, i, i === count - 1, sealed.subarray(at, at + sealedChunkSize)))
         }
         yield { index, plaintexts }
       }
@@ -191,16 +201,21 @@ export class BlobFolder {
       if (error instanceof StreamDamagedError) throw new BlobDamagedError(error.message)
       throw error
     } finally {
+      await next?.catch(() => {})
       await handle.close()
     }
   }
 }
 
-/** Gathers sealed pieces and writes them in large batches. */
+/**
+ * Gathers sealed pieces and writes them in large batches, one batch in
+ * flight on libuv's threads while the next is sealed here.
+ */
 class SealedWriter {
   readonly #handle: FileHandle
   #pending: Buffer[] = []
   #bytes = 0
+  #inFlight: Promise<void> = Promise.resolve()
 
   constructor(handle: FileHandle) {
     this.#handle = handle
@@ -211,19 +226,37 @@ class SealedWriter {
       this.#pending.push(piece)
       this.#bytes += piece.length
     }
-    if (this.#bytes >= ioBytes) await this.flush()
+    if (this.#bytes < ioBytes) return
+    await this.#inFlight
+    this.#inFlight = this.#write(this.#take())
+    // Its failure surfaces at the next add or flush; until then it must not count as unhandled.
+    this.#inFlight.catch(() => {})
   }
 
+  /** Writes everything gathered and waits for it. */
   async flush(): Promise<void> {
-    let pending = this.#pending
+    await this.#inFlight
+    await this.#write(this.#take())
+  }
+
+  /** Waits for the write in flight, whatever its outcome (before closing after an error). */
+  async settle(): Promise<void> {
+    await this.#inFlight.catch(() => {})
+  }
+
+  #take(): Buffer[] {
+    const pending = this.#pending
     this.#pending = []
     this.#bytes = 0
+    return pending
+  }
+
+  async #write(pending: Buffer[]): Promise<void> {
     while (pending.length > 0) {
       let { bytesWritten } = await this.#handle.writev(pending)
       // A short write leaves the rest, from the first piece not written whole.
       while (pending.length > 0 && bytesWritten >= pending[0]!.length) bytesWritten -= pending.shift()!.length
       if (bytesWritten > 0) pending[0] = pending[0]!.subarray(bytesWritten)
-      pending = [...pending]
     }
   }
 }
