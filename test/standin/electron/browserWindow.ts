@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { readFileSync } from 'node:fs'
-import type { CDPSession, Page, Request, Route } from '@playwright/test'
+import type { CDPSession, Page, Request, Route } from 'playwright-core'
 import { runSandboxedPreload } from '../sandboxedPreload'
 import { app, chromiumReady } from './app'
 import { invokeHandler } from './ipc'

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type BrowserContext } from '@playwright/test'
+// playwright-core (what @playwright/test re-exports, same version): the test runner's import costs seconds per app start.
+import { chromium, type BrowserContext } from 'playwright-core'
 import { settings } from './settings'
 
 export interface Chromium {
