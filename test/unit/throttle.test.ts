@@ -1,15 +1,20 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { execFile } from 'node:child_process'
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { FailedUnlocks, maximumFailures } from '../../main/vault/failedUnlocks'
 import { failuresFile } from '../../main/vault/layout'
 import { VaultService } from '../../main/vault/service'
 import { PassphraseThrottle } from '../../main/vault/throttle'
 import { createVault, unlockVault, type VaultOptions } from '../../main/vault/vault'
-import { runCli } from '../support/runCli'
+import { asNobody, runCli } from '../support/runCli'
 import { tempDir } from '../support/tempDirs'
 
 const pass = 'throttle test passphrase'
+const run = promisify(execFile)
+const isRoot = process.getuid?.() === 0
+if (!isRoot) console.log('throttle: the wrong-permissions case is skipped: it needs root to read as the user nobody')
 
 /** A throttle on a fake clock that records every wait instead of sleeping. */
 function recordingThrottle(start = 1_000_000) {
@@ -82,6 +87,17 @@ describe('one wrong-passphrase policy in the core', () => {
     const limited = { throttle, failurePolicy: { limit: async () => 10 } }
     await wrong(dir, limited)
     await expect(unlockVault(dir, pass, { kdf: 'minimum' })).rejects.toMatchObject({ code: 'NOT_A_VAULT' })
+  })
+
+  it.skipIf(!isRoot)('a counter its reader may not read (wrong permissions) counts as the maximum', async () => {
+    // Permissions do not bind root, so the reader runs as the unprivileged user nobody.
+    const dir = await tempDir()
+    await chmod(dir, 0o755)
+    await writeFile(join(dir, failuresFile), JSON.stringify({ count: 0, lastFailureAt: 0 }), { mode: 0o600 })
+    const script = `const { FailedUnlocks } = await import(${JSON.stringify(join(import.meta.dirname, '../../main/vault/failedUnlocks.ts'))});
+      console.log(await new FailedUnlocks(${JSON.stringify(join(dir, failuresFile))}).count())`
+    const { stdout } = await run('setpriv', [...asNobody.slice(1), process.execPath, '--import', 'tsx', '--input-type=module', '-e', script])
+    expect(Number(stdout)).toBe(maximumFailures)
   })
 
   it('checking a passphrase to change it counts failures too, and needs an unlocked vault', async () => {
