@@ -129,9 +129,9 @@ async function openForReading(path: string): Promise<FileHandle> {
   }
 }
 
-async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.allocUnsafeSlow(length)
-  const { bytesRead } = await handle.read(buffer, 0, length, position)
+/** Fills `buffer` from `position`; the part read (shorter only at the end of the file). */
+async function readAt(handle: FileHandle, position: number, buffer: Buffer): Promise<Buffer> {
+  const { bytesRead } = await handle.read(buffer, 0, buffer.length, position)
   return buffer.subarray(0, bytesRead)
 }
 
@@ -151,7 +151,7 @@ export async function openBundle(path: string, key: DecryptWith): Promise<Opened
   const handle = await openForReading(path)
   let head: Buffer
   try {
-    head = await readAt(handle, 0, maxHeaderSize + payloadNonceSize)
+    head = await readAt(handle, 0, Buffer.alloc(maxHeaderSize + payloadNonceSize))
   } finally {
     await handle.close()
   }
@@ -167,27 +167,31 @@ export async function openBundle(path: string, key: DecryptWith): Promise<Opened
 }
 
 /**
- * The plaintext of an opened bundle, piece by piece: nothing is written to
- * disk. The file is opened only when the first piece is asked for, and the
- * file key is zeroed as soon as the payload key is made from it.
+ * The plaintext of an opened bundle, piece by piece (one 64 KiB chunk each):
+ * nothing is written to disk. The file is opened only when the first piece
+ * is asked for, and the file key is zeroed as soon as the payload key is
+ * made from it. Two read buffers take turns and the chunks are handed on as
+ * the cipher made them, so the only memory allocated per byte is the
+ * cipher's output (allocation, not the cipher, is what drives the garbage
+ * collector here).
  */
 export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGenerator<Uint8Array> {
   const decryptor = payloadDecryptor(opened.fileKey, opened.nonce)
   opened.fileKey.fill(0)
+  const buffers = [Buffer.allocUnsafeSlow(readSize), Buffer.allocUnsafeSlow(readSize)] as const
   let reading: FileHandle | null = null
   let next: Promise<Buffer> = Promise.resolve(Buffer.alloc(0))
   try {
     reading = await openForReading(path)
     let position = opened.payloadStart
-    // One read ahead: the disk works while the previous piece is decrypted.
-    next = readAt(reading, position, readSize)
-    for (;;) {
+    // One read ahead, into the other buffer: the disk works while this one is decrypted.
+    next = readAt(reading, position, buffers[0])
+    for (let turn: 0 | 1 = 1; ; turn = turn === 0 ? 1 : 0) {
       const sealed = await next
       if (sealed.length === 0) break
       position += sealed.length
-      next = readAt(reading, position, readSize)
-      const plain = decryptor.push(sealed)
-      if (plain.length > 0) yield Buffer.concat(plain)
+      next = readAt(reading, position, buffers[turn])
+      yield* decryptor.push(sealed)
     }
     const last = decryptor.finish()
     if (last.length > 0) yield last
