@@ -1,3 +1,5 @@
+import { DateInput } from './DateInput'
+
 interface FieldProps {
   id: string
   label: string
@@ -29,7 +31,9 @@ export function Field({ id, label, value, onChange, type = 'text', multiline, hi
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {multiline ? (
+      {type === 'date' ? (
+        <DateInput id={id} value={value} onChange={onChange} describedBy={hintId} invalid={invalid} required={required} autoFocus={autoFocus} />
+      ) : multiline ? (
         <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />
       ) : (
         <input {...common} type={type} onChange={(e) => onChange(e.target.value)} />

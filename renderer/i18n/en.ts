@@ -14,6 +14,12 @@ export const en = {
     name: 'Sestra',
     opening: 'Opening the vault…',
   },
+  dateInput: {
+    pattern: 'Date as {{pattern}}',
+    calendar: 'Calendar',
+    previous: 'Previous month',
+    next: 'Next month',
+  },
   language: {
     label: 'Language',
     en: 'English',

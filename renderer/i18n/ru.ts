@@ -11,6 +11,12 @@ export const ru: Messages = {
     name: 'Sestra',
     opening: 'Открываем хранилище…',
   },
+  dateInput: {
+    pattern: 'Дата в виде {{pattern}}',
+    calendar: 'Календарь',
+    previous: 'Предыдущий месяц',
+    next: 'Следующий месяц',
+  },
   language: {
     label: 'Язык',
     en: 'English',

@@ -82,6 +82,7 @@ export function AddAlly() {
       </div>
       <Field
         id="ally-verified-on"
+        type="date"
         label={t('allies.add.verifiedOn')}
         value={form.verifiedOn}
         onChange={(v) => update('verifiedOn', v)}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import type { CampaignTask } from '../../../shared/domain/campaign'
+import { DateInput } from '../../components/DateInput'
 
 const blankTask: CampaignTask = { title: '', owner: '', dueDate: null, done: false }
 
@@ -25,7 +26,7 @@ export function TaskList({ tasks, onChange }: { tasks: CampaignTask[]; onChange(
             </div>
             <div className="field">
               <label htmlFor={`task-${i}-due`}>{t('campaigns.editor.taskDue')}</label>
-              <input id={`task-${i}-due`} data-testid="task-due" type="date" value={task.dueDate ?? ''} onChange={(e) => change(i, { dueDate: e.target.value || null })} />
+              <DateInput id={`task-${i}-due`} testId="task-due" value={task.dueDate ?? ''} onChange={(dueDate) => change(i, { dueDate: dueDate || null })} />
             </div>
             <label className="checkbox">
               <input type="checkbox" data-testid="task-done" checked={task.done} onChange={(e) => change(i, { done: e.target.checked })} />

@@ -80,8 +80,8 @@ export function DocumentEditor({ draft }: { draft: DocumentDraft }) {
           <Field id="document-number" label={t('people.documents.number')} value={number} onChange={setNumber} />
         </div>
         <div className="field-row">
-          <Field id="document-valid-from" type="date" label={t('people.documents.validFrom')} value={validFrom} onChange={setValidFrom} />
-          <Field id="document-valid-until" type="date" label={t('people.documents.validUntil')} value={validUntil} onChange={setValidUntil} />
+          <Field id="document-valid-from" type="date" label={t('people.documents.validFrom')} value={validFrom} onChange={setValidFrom} invalid={invalid === 'invalidDates'} />
+          <Field id="document-valid-until" type="date" label={t('people.documents.validUntil')} value={validUntil} onChange={setValidUntil} invalid={invalid === 'invalidDates'} />
         </div>
         {isVisa && (
           <fieldset>
