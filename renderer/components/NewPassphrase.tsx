@@ -60,7 +60,9 @@ export function NewPassphrase({ ids, labels, hint, value, onChange, problem, aut
 
 function PassphraseGenerator({ testId, onUse }: { testId: string; onUse(passphrase: string): void }) {
   const { t } = useTranslation()
-  const [language, setLanguage] = useState<Language>(currentLanguage)
+  // The UI's language until she picks another for the words.
+  const [picked, setPicked] = useState<Language | null>(null)
+  const language = picked ?? currentLanguage()
   const [suggestion, setSuggestion] = useState<GeneratedPassphrase | null>(null)
   const suggest = (lang: Language) => setSuggestion(generatePassphrase(lang))
 
@@ -77,7 +79,7 @@ function PassphraseGenerator({ testId, onUse }: { testId: string; onUse(passphra
           value={language}
           onChange={(e) => {
             const next = e.target.value as Language
-            setLanguage(next)
+            setPicked(next)
             if (suggestion) suggest(next)
           }}
         >
