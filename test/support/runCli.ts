@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
-export const cliPath = join(import.meta.dirname, '../../out/main/cli.js')
+// SESTRA_TEST_CLI points at a private copy of the build (e.g. under .scratch/) when others rebuild out/ meanwhile.
+export const cliPath = process.env.SESTRA_TEST_CLI ?? join(import.meta.dirname, '../../out/main/cli.js')
 
 export interface CliResult {
   code: number

@@ -63,7 +63,7 @@ describe('sestra campaign, person, document, expiring', () => {
     expect(russian.stdout).toContain('Нет контакта с ролью «адвокат».')
   })
 
-  it('completes the checklist: participants, margin, press contact, briefed lawyer on speed dial, marks; readiness as the app sees it', async () => {
+  it('completes the checklist: participants, margin, press contact, briefed lawyer on speed dial, marks; readiness as the app sees it', { timeout: 180_000 }, async () => {
     const dir = await initVault()
     const today = localToday()
     const [start, end] = [addDays(today, 10), addDays(today, 25)]
@@ -138,7 +138,7 @@ describe('sestra campaign, person, document, expiring', () => {
     expect((await readiness()).passports_visas!.reasons.map((r) => r.key)).toEqual(['readiness.travel.noParticipants'])
   })
 
-  it('the checklist commands refuse bad input and missing records, changing nothing', async () => {
+  it('the checklist commands refuse bad input and missing records, changing nothing', { timeout: 180_000 }, async () => {
     const dir = await initVault()
     const campaign = await ok(['campaign', 'add', '--vault', dir, '--title', 'X', '--start', '2026-11-25', '--end', '2026-12-10'])
     const person = await ok(['person', 'add', '--vault', dir, '--name', 'Dana Example'])

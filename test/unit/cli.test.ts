@@ -121,7 +121,7 @@ describe('sestra CLI', () => {
     }
   })
 
-  it('refuses a passphrase below the floor at init, passwd and export, saying why; --allow-weak lets tests through', async () => {
+  it('refuses a passphrase below the floor at init, passwd and export, saying why; --allow-weak lets tests through', { timeout: 180_000 }, async () => {
     const parent = await tempDir()
     for (const [weak, why] of [
       ['qwerty123', /one of the first anyone would try/],
@@ -150,7 +150,7 @@ describe('sestra CLI', () => {
     expect((await runCli(['contact', 'list', '--vault', dir], 'hunter22\n')).code).toBe(0)
   })
 
-  it('duress set: the floor applies; the duress passphrase empties the vault; --clear removes it', async () => {
+  it('duress set: the floor applies; the duress passphrase empties the vault; --clear removes it', { timeout: 180_000 }, async () => {
     const dir = await initVault()
     await runCli(['contact', 'add', '--vault', dir, '--name', 'Kept Contact'], `${pass}\n`)
     const duress = 'meadow copper window saddle harbor'
@@ -189,7 +189,7 @@ describe('sestra CLI', () => {
     expect(readme).not.toMatch(/npm run (-s )?cli/)
   })
 
-  it('reads record content from standard input with --stdin-json, after the passphrase', async () => {
+  it('reads record content from standard input with --stdin-json, after the passphrase', { timeout: 180_000 }, async () => {
     const dir = await initVault()
     const content = { name: 'Json Example', phone: ['+996 555 000 222'], role: ['lawyer'], notes: 'via stdin' }
     const added = await runCli(['contact', 'add', '--vault', dir, '--stdin-json'], `${pass}\n${JSON.stringify(content)}\n`)
@@ -232,7 +232,7 @@ describe('sestra CLI', () => {
 })
 
 describe('bundle exit codes', () => {
-  it('6 for a damaged bundle or none at all, 7 for one made for someone else, 8 for a newer one; nothing changes', async () => {
+  it('6 for a damaged bundle or none at all, 7 for one made for someone else, 8 for a newer one; nothing changes', { timeout: 180_000 }, async () => {
     const [mine, theirs] = [await initVault(), await initVault()]
     const work = await tempDir()
     const myKey = (await runCli(['identity', '--vault', mine], `${pass}\n`)).stdout.trim()

@@ -33,7 +33,7 @@ describe('no record content under $HOME after CLI runs', () => {
     expect((await filesContaining(home, canary)).some((path) => path.includes(join('.npm', '_logs')))).toBe(true)
   })
 
-  it('run as `node out/main/cli.js`, succeeding and failing, nothing under $HOME holds the content', async () => {
+  it('run as `node out/main/cli.js`, succeeding and failing, nothing under $HOME holds the content', { timeout: 180_000 }, async () => {
     const { home, env } = await freshHome()
     const vault = join(home, 'vault')
     const run = async (args: string[], stdin: string) => {
