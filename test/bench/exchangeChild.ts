@@ -28,25 +28,45 @@ export interface ExchangeRun {
   cpuMs: number
   peakRssMiB: number
   worstEventLoopDelayMs: number
+  /** The worst delay while bytes flowed, without the steps before and after (creating the vault, the final commit). */
+  worstStreamingDelayMs: number
+}
+
+/** Event-loop delays with the time each ended, to tell which phase held the loop. */
+function delaySampler(everyMs = 10) {
+  const delays: { at: number; ms: number }[] = []
+  let expected = performance.now() + everyMs
+  const timer = setInterval(() => {
+    const now = performance.now()
+    delays.push({ at: now, ms: Math.max(0, now - expected) })
+    expected = now + everyMs
+  }, everyMs)
+  return {
+    worstBetween: (from: number, to: number) => Math.max(0, ...delays.filter((d) => d.at >= from && d.at - d.ms <= to).map((d) => d.ms)),
+    stop: () => clearInterval(timer),
+  }
 }
 
 const job = JSON.parse(process.argv[2] ?? '') as ExchangeJob
 const age = job.engine === 'worker' ? ageWorkerEngine(pathToFileURL(builtAgeWorker)) : inThreadAge
 const delay = monitorEventLoopDelay({ resolution: 10 })
 delay.enable()
+const sampler = delaySampler()
 const start = performance.now()
 let streamStart = 0
+let lastPiece = 0
 let cpuAtStart = process.cpuUsage()
 const streaming = () => {
+  lastPiece = performance.now()
   if (streamStart) return
-  streamStart = performance.now()
+  streamStart = lastPiece
   cpuAtStart = process.cpuUsage()
 }
 if (job.op === 'export') {
   const vault = await unlockVault(job.vault, job.passphrase)
   try {
     streaming()
-    await exportBundle(vault.store, { selection: { kind: 'vault' }, to: { recipients: [job.recipient] }, out: job.out, age })
+    await exportBundle(vault.store, { selection: { kind: 'vault' }, to: { recipients: [job.recipient] }, out: job.out, age, onProgress: streaming })
   } finally {
     vault.lock()
   }
@@ -57,6 +77,7 @@ if (job.op === 'export') {
 const end = performance.now()
 const cpu = process.cpuUsage(cpuAtStart)
 delay.disable()
+sampler.stop()
 const run: ExchangeRun = {
   ms: end - streamStart,
   totalMs: end - start,
@@ -64,5 +85,6 @@ const run: ExchangeRun = {
   // maxRSS is in KiB: the whole life of this process, loading the code included.
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
   worstEventLoopDelayMs: delay.max / 1e6,
+  worstStreamingDelayMs: sampler.worstBetween(streamStart, lastPiece),
 }
 console.log(JSON.stringify(run))
