@@ -108,7 +108,12 @@ export function PanicButton({ practice = false, onPractised }: PanicButtonProps)
           {t(`seizure.panic.${notice}`)}
         </p>
       )}
-      <Alert testId="panic-error" code={wipe.error} />
+      {wipe.error && (
+        // A wipe that did not finish must never pass for one that did: the same place as the notice, louder.
+        <div className="panic-notice panic-failure">
+          <Alert testId="panic-error" code={wipe.error} />
+        </div>
+      )}
     </div>
   )
 }

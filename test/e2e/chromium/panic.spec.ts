@@ -1,9 +1,12 @@
+import { execFile } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { expect, test } from '../fixtures'
-import { createVault, screenshot } from '../flows'
+import { createVault, expectNewRenderer, screenshot } from '../flows'
 
 const passphrase = 'correct horse battery staple'
+const run = promisify(execFile)
 
 test('the panic button says "Hold to wipe"; a click or a key tap says at once that nothing was wiped; English and Russian', async ({
   page,
@@ -38,5 +41,25 @@ test('the panic button says "Hold to wipe"; a click or a key tap says at once th
   await page.keyboard.press('Enter')
   await expect(notHeld).toHaveText('Ничего не удалено. Чтобы удалить, нажмите кнопку и держите полторы секунды.')
   await screenshot(page, 'russian-panic-click')
+  expect(await readdir(join(dataDir, 'vault'))).toContain('sestra.keys')
+})
+
+test('a wipe that cannot finish never passes for a finished one: no fresh install, the vault asks for its passphrase', async ({ page, dataDir }) => {
+  test.skip(process.getuid?.() !== 0, 'an immutable key file (chattr +i) needs root; printed as the skip reason')
+  await createVault(page, passphrase)
+  const header = join(dataDir, 'vault', 'sestra.keys')
+  await run('chattr', ['+i', header])
+  try {
+    // The wipe locks the vault first, and main replaces the renderer on every lock.
+    await expectNewRenderer(page, async () => {
+      await page.getByTestId('panic-button').hover()
+      await page.mouse.down()
+    })
+    await expect(page.getByTestId('unlock-passphrase')).toBeVisible()
+    await expect(page.getByTestId('create-warning')).toHaveCount(0)
+    await screenshot(page, 'panic-incomplete')
+  } finally {
+    await run('chattr', ['-i', header])
+  }
   expect(await readdir(join(dataDir, 'vault'))).toContain('sestra.keys')
 })
