@@ -36,6 +36,47 @@ async function vaultWithIncidents() {
   return { ...made, campaign, photo, notes, threat, police, outside }
 }
 
+// A real 2x2 PNG (what a screenshot is, only smaller): pdf-lib must be able to draw it.
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAwPAfhP7//w8AH+4F+3uLQwgAAAAASUVORK5CYII=',
+  'base64',
+)
+
+describe('evidence report for a reader', () => {
+  for (const language of ['en', 'ru'] as const) {
+    it(`${language}: dates with the zone named, custody as sentences with hashes, sizes in KB, labels translated, pictures printed`, async () => {
+      const { vault, campaign, photo, threat } = await vaultWithIncidents()
+      const screenshot = await vault.store.files.add({ name: 'threat-screenshot.png' }, piecesOf(tinyPng))
+      vault.store.incidents.update(threat.id, { fileIds: [photo.id, screenshot.id], severity: 'high' })
+      const out = await tempDir('sestra-report-')
+      const pdfPath = join(out, 'report.pdf')
+      await exportReport(vault.store, { pdfPath, manifestPath: join(out, 'manifest.json'), language, recipient: 'UN committee (test)', filter: { campaignId: campaign.id } })
+      const pdf = await readFile(pdfPath)
+      const text = (await pdfPageTexts(pdf)).join('\n')
+      const ru = language === 'ru'
+
+      expect(text).toContain(ru ? '26 нояб. 2026 г.' : '26 Nov 2026')
+      expect(text).not.toContain('2026-11-26')
+      expect(text).toMatch(/\d{2}:\d{2} UTC/)
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/)
+      // "29 Nov 2026 22:14 UTC: file attached: threat-screenshot.png", and the hashes stay.
+      const attached = vault.store.custody.entries('incident', threat.id).find((e) => e.detail.name === 'threat-screenshot.png')!
+      const sentence = `${ru ? 'прикреплён файл' : 'file attached'}: threat-screenshot.png`
+      expect(text).toMatch(new RegExp(`UTC: ${sentence}`))
+      expect(text.replace(/\s/g, '')).toContain(attached.hash)
+      expect(text.replace(/\s/g, '')).toContain(screenshot.sha256)
+      expect(text).not.toContain('{"')
+      // Sizes a person reads: 5,008 bytes are 4.9 KB.
+      expect(text).toContain(ru ? '4,9 КБ' : '4.9 KB')
+      expect(text).not.toContain('5008 B')
+      expect(text).toContain(ru ? 'Тяжесть: высокая' : 'Severity: high')
+      // The real PNG is drawn; the disguised one is named as not shown.
+      expect(pdf.toString('latin1')).toMatch(/\/Subtype\s*\/Image/)
+      expect(text).toContain(ru ? 'Изображение не удалось показать' : 'The picture could not be shown')
+    })
+  }
+})
+
 describe('evidence report', () => {
   for (const language of ['en', 'ru'] as const) {
     it(`${language}: the PDF shows the selected incidents, their files' hashes and custody; the manifest matches`, async () => {

@@ -8,6 +8,7 @@ import { signatureNamespaces } from '../../store/signingKey'
 import { openNewFile } from '../newFile'
 import { collectReport } from './collect'
 import { buildManifest } from './manifest'
+import { readPictures, wipePictures } from './pictures'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
@@ -48,7 +49,8 @@ export async function exportReport(
   const data = collectReport(store, parsed.data)
   // pdf-lib costs a quarter of a second to load: only commands that make a PDF pay for it.
   const { renderPdf } = await import('./renderPdf')
-  const pdf = await renderPdf(data, await loadFonts())
+  const pictures = await readPictures(store, data, signal)
+  const pdf = await renderPdf(data, await loadFonts(), pictures).finally(() => wipePictures(pictures))
   const pdfSha256 = sha256(pdf)
   const signaturePath = `${manifestPath}.sig`
   const signing = { publicKey: store.signingKey.publicKey(), file: basename(signaturePath) }

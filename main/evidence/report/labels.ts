@@ -34,6 +34,13 @@ export interface ReportLabels {
   intake: string
   custody: string
   hashNote: string
+  zoneNotRecorded: string
+  entryHash: string
+  fileHash: string
+  pictureMissing: string
+  units: { bytes: string; kilobytes: string; megabytes: string }
+  /** Incident fields and links as an "edited" entry names them. */
+  fieldNames: Record<string, string>
   page: (n: number, of: number) => string
   kinds: Record<Kind, string>
   severities: Record<Severity, string>
@@ -70,19 +77,42 @@ const en: ReportLabels = {
   custody: 'Chain of custody',
   hashNote:
     'Each file is identified by the SHA-256 of its exact bytes, taken when it entered the vault. Each custody entry carries the SHA-256 of the entry before it; manifest.json holds the same data machine-readably.',
+  zoneNotRecorded: 'time zone not recorded',
+  entryHash: 'SHA-256 of this entry',
+  fileHash: 'SHA-256 of the file',
+  pictureMissing: 'The picture could not be shown here; the file and its hash are listed above.',
+  units: { bytes: 'B', kilobytes: 'KB', megabytes: 'MB' },
+  fieldNames: {
+    title: 'title',
+    kind: 'kind',
+    severity: 'severity',
+    occurredOn: 'date',
+    occurredTime: 'time',
+    timeZone: 'time zone',
+    place: 'place',
+    platform: 'platform',
+    url: 'address',
+    perpetrators: 'perpetrators',
+    witnesses: 'witnesses',
+    description: 'description',
+    campaignId: 'campaign',
+    personIds: 'people concerned',
+    perpetratorContactIds: 'perpetrators',
+    witnessContactIds: 'witnesses',
+  },
   page: (n, of) => `Page ${n} of ${of}`,
   kinds: incidentKindNames.en,
   severities: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
   actions: {
-    created: 'Recorded',
-    intake: 'Taken into the vault',
-    edited: 'Edited',
-    annotated: 'Annotation',
-    file_attached: 'File attached',
-    file_detached: 'File detached',
-    attached: 'Attached to incident',
-    detached: 'Detached from incident',
-    exported: 'Exported',
+    created: 'recorded',
+    intake: 'taken into the vault',
+    edited: 'edited',
+    annotated: 'note added',
+    file_attached: 'file attached',
+    file_detached: 'file detached',
+    attached: 'attached to the incident',
+    detached: 'detached from the incident',
+    exported: 'exported',
   },
 }
 
@@ -116,19 +146,42 @@ const ru: ReportLabels = {
   custody: 'Цепочка хранения',
   hashNote:
     'Каждый файл определяется хешем SHA-256 его точного содержимого, вычисленным при приёме в хранилище. Каждая запись цепочки хранения содержит SHA-256 предыдущей записи; manifest.json содержит те же данные в машиночитаемом виде.',
+  zoneNotRecorded: 'часовой пояс не указан',
+  entryHash: 'SHA-256 этой записи',
+  fileHash: 'SHA-256 файла',
+  pictureMissing: 'Изображение не удалось показать здесь; файл и его хеш указаны выше.',
+  units: { bytes: 'Б', kilobytes: 'КБ', megabytes: 'МБ' },
+  fieldNames: {
+    title: 'название',
+    kind: 'вид',
+    severity: 'тяжесть',
+    occurredOn: 'дата',
+    occurredTime: 'время',
+    timeZone: 'часовой пояс',
+    place: 'место',
+    platform: 'площадка',
+    url: 'адрес',
+    perpetrators: 'нарушители',
+    witnesses: 'свидетели',
+    description: 'описание',
+    campaignId: 'кампания',
+    personIds: 'кого касается',
+    perpetratorContactIds: 'нарушители',
+    witnessContactIds: 'свидетели',
+  },
   page: (n, of) => `Страница ${n} из ${of}`,
   kinds: incidentKindNames.ru,
   severities: { low: 'низкая', medium: 'средняя', high: 'высокая', critical: 'критическая' },
   actions: {
-    created: 'Записано',
-    intake: 'Принято в хранилище',
-    edited: 'Изменено',
-    annotated: 'Примечание',
-    file_attached: 'Файл прикреплён',
-    file_detached: 'Файл откреплён',
-    attached: 'Прикреплён к инциденту',
-    detached: 'Откреплён от инцидента',
-    exported: 'Экспортировано',
+    created: 'записано',
+    intake: 'принято в хранилище',
+    edited: 'изменено',
+    annotated: 'добавлено примечание',
+    file_attached: 'прикреплён файл',
+    file_detached: 'откреплён файл',
+    attached: 'прикреплён к инциденту',
+    detached: 'откреплён от инцидента',
+    exported: 'экспортировано',
   },
 }
 

@@ -1,8 +1,8 @@
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
-import { canonicalJson } from '../canonicalJson'
-import type { ReportData, ReportIncident } from './collect'
+import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
+import type { ReportData } from './collect'
 import { reportLabels, type ReportLabels } from './labels'
+import { custodySentence, formatDay, formatInstant, formatOccurred, formatSize } from './reportFormat'
 
 const pageSize: [number, number] = [595.28, 841.89] // A4
 const margin = 50
@@ -41,6 +41,16 @@ class Writer {
       this.#y -= height
       this.#page.drawText(line, { x: margin + indent, y: this.#y, size: style.size, font: style.font, color: style.color ?? rgb(0, 0, 0) })
     }
+  }
+
+  /** A picture scaled to fit the line width and `maxHeight`, never enlarged. */
+  image(image: PDFImage, maxHeight: number, indent: number): void {
+    const scale = Math.min(1, (width - indent) / image.width, maxHeight / image.height)
+    const [w, h] = [image.width * scale, image.height * scale]
+    if (this.#y - h < margin) this.#newPage()
+    this.#y -= h
+    this.#page.drawImage(image, { x: margin + indent, y: this.#y, width: w, height: h })
+    this.#y -= 4
   }
 
   gap(points: number): void {
@@ -84,16 +94,34 @@ export function wrap(text: string, font: PDFFont, size: number, maxWidth: number
 const clean = (text: string) =>
   [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')].filter((c) => c === '\n' || (c >= ' ' && c !== '\u007f')).join('')
 
-const when = (i: ReportIncident['incident']) =>
-  [i.occurredOn, i.occurredTime, i.timeZone].filter((part) => part !== null && part !== '').join(' ')
+const pictureHeight = 260
+
+/** PNG and JPEG are what pdf-lib embeds; a damaged or disguised file is named, not drawn. */
+async function embedPicture(doc: PDFDocument, mime: string, bytes: Uint8Array | undefined): Promise<PDFImage | null> {
+  if (!bytes) return null
+  try {
+    if (mime === 'image/png') return await doc.embedPng(bytes)
+    if (mime === 'image/jpeg') return await doc.embedJpg(bytes)
+  } catch {
+    // Not a picture pdf-lib can read: the report says so in words below.
+  }
+  return null
+}
 
 /**
  * The report for people: cover, timeline, then each incident with its
  * details, files and custody log. Liberation Sans is embedded (subset) so
  * Cyrillic renders the same on every reader.
  */
-export async function renderPdf(data: ReportData, fonts: { regular: Uint8Array; bold: Uint8Array }): Promise<Uint8Array> {
-  const labels = reportLabels[data.language]
+export async function renderPdf(
+  data: ReportData,
+  fonts: { regular: Uint8Array; bold: Uint8Array },
+  /** The bytes of the picture files (PNG, JPEG) by file id, printed beside their hashes. */
+  pictures: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Uint8Array> {
+  const { language } = data
+  const labels = reportLabels[language]
+  const when = (incident: ReportData['incidents'][number]['incident']) => formatOccurred(incident, labels, language)
   const doc = await PDFDocument.create()
   doc.registerFontkit(fontkit)
   const regular = await doc.embedFont(fonts.regular, { subset: true })
@@ -114,7 +142,7 @@ export async function renderPdf(data: ReportData, fonts: { regular: Uint8Array; 
 
   out.text(labels.title, { font: bold, size: 20 })
   out.gap(6)
-  field(labels.generated, data.generatedAt)
+  field(labels.generated, formatInstant(data.generatedAt, language))
   field(labels.recipient, data.recipient)
   field(labels.selection, describeFilter(data, labels))
   field(labels.incidentsCount, String(data.incidents.length))
@@ -130,13 +158,13 @@ export async function renderPdf(data: ReportData, fonts: { regular: Uint8Array; 
 
   out.gap(14)
   out.text(labels.details, { font: bold, size: 14 })
-  data.incidents.forEach((entry, index) => {
+  for (const [index, entry] of data.incidents.entries()) {
     const { incident } = entry
     out.gap(12)
     out.keepRoom(80)
     out.text(`${index + 1}. ${incident.title}`, { font: bold, size: 12 })
     field(labels.occurred, when(incident))
-    field(labels.recorded, incident.createdAt)
+    field(labels.recorded, formatInstant(incident.createdAt, language))
     field(labels.kind, labels.kinds[incident.kind])
     field(labels.severity, labels.severities[incident.severity])
     field(labels.place, incident.place)
@@ -156,10 +184,20 @@ export async function renderPdf(data: ReportData, fonts: { regular: Uint8Array; 
     for (const file of entry.files) {
       out.text(file.name, { font: bold, size: 10, indent: 12 })
       field('SHA-256', file.sha256, 24)
-      field(labels.size, `${file.size} B`, 24)
+      field(labels.size, formatSize(file.size, labels, language), 24)
       field(labels.type, file.mime, 24)
-      field(labels.modified, file.modifiedAt, 24)
-      field(labels.intake, file.createdAt, 24)
+      field(labels.modified, file.modifiedAt && formatInstant(file.modifiedAt, language), 24)
+      field(labels.intake, formatInstant(file.createdAt, language), 24)
+      if (file.mime === 'image/png' || file.mime === 'image/jpeg') {
+        const picture = await embedPicture(doc, file.mime, pictures.get(file.id))
+        if (picture) {
+          out.gap(4)
+          out.image(picture, pictureHeight, 24)
+          out.text(`${file.name} · SHA-256 ${file.sha256}`, { ...small, indent: 24 })
+        } else {
+          out.text(labels.pictureMissing, { ...small, indent: 24 })
+        }
+      }
     }
     out.gap(4)
     out.text(labels.custody, { font: bold, size: 10 })
@@ -167,12 +205,12 @@ export async function renderPdf(data: ReportData, fonts: { regular: Uint8Array; 
     for (const chain of chains) {
       out.text(chain.name, { ...body, indent: 12 })
       for (const e of chain.entries) {
-        out.text(`#${e.position}  ${e.at}  ${labels.actions[e.action]}`, { ...body, indent: 24 })
-        if (Object.keys(e.detail).length) out.text(canonicalJson(e.detail), { ...small, indent: 36 })
-        out.text(`SHA-256 ${e.hash}`, { ...small, indent: 36 })
+        out.text(custodySentence(e, labels, language), { ...body, indent: 24 })
+        if (typeof e.detail.sha256 === 'string') out.text(`${labels.fileHash}: ${e.detail.sha256}`, { ...small, indent: 36 })
+        out.text(`${labels.entryHash} (#${e.position}): ${e.hash}`, { ...small, indent: 36 })
       }
     }
-  })
+  }
 
   const pages = doc.getPages()
   pages.forEach((page, i) => {
@@ -186,7 +224,7 @@ function describeFilter(data: ReportData, labels: ReportLabels): string {
   const parts = [
     campaignId ? `${labels.campaign}: ${data.incidents.find((i) => i.campaign?.id === campaignId)?.campaign?.name ?? campaignId}` : '',
     kinds?.length ? `${labels.kind}: ${kinds.map((k) => labels.kinds[k]).join(', ')}` : '',
-    from || to ? `${from ?? '…'} – ${to ?? '…'}` : '',
+    from || to ? `${from ? formatDay(from, data.language) : '…'} – ${to ? formatDay(to, data.language) : '…'}` : '',
   ].filter(Boolean)
   return parts.join('; ') || labels.allIncidents
 }
