@@ -110,9 +110,11 @@ export class BlobFolder {
     const first = Math.floor(start / streamChunkSize)
     const last = Math.floor((end - 1) / streamChunkSize)
     for await (const { index, plaintexts } of this.#chunks(ref, first, last)) {
-      const base = index * streamChunkSize
-      const joined = plaintexts.length === 1 ? plaintexts[0]! : Buffer.concat(plaintexts)
-      yield joined.subarray(Math.max(start - base, 0), Math.min(end - base, joined.length))
+      for (const [i, plaintext] of plaintexts.entries()) {
+        const base = (index + i) * streamChunkSize
+        const piece = plaintext.subarray(Math.max(start - base, 0), Math.min(end - base, plaintext.length))
+        if (piece.length > 0) yield piece
+      }
     }
   }
 
@@ -175,11 +177,14 @@ export class BlobFolder {
     try {
       const { size } = await handle.stat()
       if (size !== sealedLength(ref.paddedSize)) throw new BlobDamagedError(`blob is ${size} bytes, expected ${sealedLength(ref.paddedSize)}`)
+      // Two buffers in turn: one being read into while the other is opened.
+      const buffers = [Buffer.allocUnsafe(ioBytes), Buffer.allocUnsafe(ioBytes)]
+      let turn = 0
       const readBatch = async (index: number) => {
         const upto = Math.min(index + ioChunks - 1, last)
         const offset = index * sealedChunkSize
         const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
-        const sealed = Buffer.allocUnsafe(length)
+        const sealed = buffers[turn++ % 2]!.subarray(0, length)
         const { bytesRead } = await handle.read(sealed, 0, length, offset)
         if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
         return { index, upto, sealed }
