@@ -1,6 +1,7 @@
 import type { CustodyEntry, CustodySubject } from '../../shared/domain/custody'
 import { SestraError } from '../../shared/errors'
 import { isIntactChain } from '../evidence/custodyLog'
+import { incidentState } from '../evidence/incidentStore'
 import type { Store } from '../store/records'
 
 const subjectOf: Record<string, CustodySubject> = { incidents: 'incident', files: 'file' }
@@ -18,6 +19,8 @@ type Row = Record<string, unknown>
  * the same bytes, the same chain, no new attachments or links; otherwise the
  * bundle is refused whole. An import never appends to or replaces a chain;
  * a chain for a record new to this vault is adopted with a head of its own.
+ * A bundle older than custody logs (no `records/custody.json` at all) is
+ * still accepted, its new records starting their chains here.
  */
 export class IncomingEvidence {
   readonly #store: Store
@@ -26,6 +29,9 @@ export class IncomingEvidence {
   /** Chains the vault already holds identically. */
   readonly #known = new Set<string>()
   readonly #inBundle = new Set<string>()
+  /** Records new to the vault from a bundle made before custody logs existed: they get a first entry here. */
+  readonly #unlogged: string[] = []
+  #hasCustody = false
 
   constructor(store: Store) {
     this.#store = store
@@ -36,7 +42,10 @@ export class IncomingEvidence {
     const subject = subjectOf[table]
     if (subject) for (const row of rows as Row[]) this.#inBundle.add(`${subject}:${String(row.id)}`)
     if (table === 'files') for (const row of rows as Row[]) this.#checkFile(row)
-    if (table === 'custody') this.#takeChains(rows as Row[])
+    if (table === 'custody') {
+      this.#hasCustody = true
+      this.#takeChains(rows as Row[])
+    }
     if (evidenceTables.has(table) && table !== 'incidents') for (const row of rows as Row[]) this.#checkLink(table, row)
   }
 
@@ -46,16 +55,32 @@ export class IncomingEvidence {
       if (!this.#inBundle.has(key)) throw new SestraError('BUNDLE_INVALID', `custody of ${key.replace(':', ' ')} without its record`)
     }
     for (const key of this.#inBundle) {
-      if (!this.#adopted.has(key) && !this.#known.has(key) && !this.#exists(key)) {
-        throw new SestraError('BUNDLE_INVALID', `${key.replace(':', ' ')} without its custody log`)
-      }
+      if (this.#adopted.has(key) || this.#known.has(key) || this.#exists(key)) continue
+      if (this.#hasCustody) throw new SestraError('BUNDLE_INVALID', `${key.replace(':', ' ')} without its custody log`)
+      this.#unlogged.push(key)
     }
   }
 
   /** Inside the import's transaction: the new chains, each with a head this vault signs. */
   write(): number {
     for (const entries of this.#adopted.values()) this.#store.custody.adopt(entries)
-    return [...this.#adopted.values()].reduce((sum, entries) => sum + entries.length, 0)
+    for (const key of this.#unlogged) this.#startChain(key)
+    return [...this.#adopted.values()].reduce((sum, entries) => sum + entries.length, 0) + this.#unlogged.length
+  }
+
+  /** A first entry marked as backfilled, as migration 004 gave records older than custody logs. */
+  #startChain(key: string): void {
+    const [type, id] = key.split(':') as [CustodySubject, string]
+    const mark = { backfilled: true, imported: true }
+    if (type === 'file') {
+      const { name, size, sha256, mime, modifiedAt, createdAt } = this.#store.files.get(id)
+      this.#store.custody.append('file', id, 'intake', { ...mark, name, size, sha256, mime, modifiedAt }, new Date(createdAt))
+    } else {
+      const incident = this.#store.incidents.get(id)
+      const at = new Date(incident.createdAt)
+      this.#store.custody.append('incident', id, 'created', { ...mark, fields: incidentState(incident) }, at)
+      for (const fileId of incident.fileIds) this.#store.custody.append('incident', id, 'file_attached', { ...mark, fileId }, at)
+    }
   }
 
   #exists(key: string): boolean {

@@ -145,4 +145,21 @@ describe('evidence arriving in a bundle', () => {
     expect(b.store.incidents.count()).toBe(0)
     expect(b.store.files.count()).toBe(0)
   })
+
+  it('a bundle from before custody logs existed is accepted; its records start their chains here', async () => {
+    const a = await sender()
+    const b = track(await newVault())
+    const entries = (await plainBundle(a.vault)).filter((e) => e.path !== 'records/custody.json')
+    const manifest = JSON.parse(entry(entries, 'manifest.json').data.toString('utf8')) as { counts: Record<string, number>; entries: { path: string }[] }
+    delete manifest.counts.custody
+    manifest.entries = manifest.entries.filter((e) => e.path !== 'records/custody.json')
+    entry(entries, 'manifest.json').data = Buffer.from(JSON.stringify(manifest))
+    await importTar(b, reseal(entries, null))
+    expect(b.store.custody.entries('incident', a.incident.id).map((e) => [e.action, e.detail.backfilled])).toEqual([
+      ['created', true],
+      ['file_attached', true],
+    ])
+    expect(b.store.custody.entries('file', a.file.id).map((e) => [e.action, e.detail.backfilled])).toEqual([['intake', true]])
+    expect((await verifyVault(b.store)).problems).toEqual([])
+  })
 })
