@@ -6,6 +6,7 @@ const notes = [
   'Arguments land in the shell history and in `ps`. With --stdin-json a command reads its options from standard input',
   'instead: one JSON object on the last line, after the passphrase lines, e.g. {"name": "...", "phone": ["..."]};',
   '"arguments" holds what follows the options, e.g. {"arguments": ["/path/to/file"]} for file add.',
+  'At a terminal, --stdin-json asks for that line first, then the passphrase.',
   'Run the CLI as `sestra` or `node out/main/cli.js`, never through `npm run` (npm logs the whole command line).',
 ]
 

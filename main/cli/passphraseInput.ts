@@ -1,3 +1,5 @@
+import { createInterface } from 'node:readline/promises'
+
 /**
  * Passphrases never come from arguments (they would land in shell history and
  * in `ps`). From a pipe they are read one per line; at a terminal they are
@@ -7,14 +9,14 @@ export interface PassphraseSource {
   /** The next passphrase, or null when a pipe has no more lines. */
   next(prompt: string): Promise<string | null>
   /**
-   * Takes the last line of a pipe (record content for --stdin-json, after the
-   * passphrase lines), or null at a terminal or when the pipe is empty.
+   * Record content for --stdin-json: the last line of a pipe (after the
+   * passphrase lines; null when the pipe is empty), or a line typed at a terminal.
    */
   lastLine(): Promise<string | null>
 }
 
 export function stdinPassphrases(stdin: NodeJS.ReadStream = process.stdin, stderr = process.stderr): PassphraseSource {
-  if (stdin.isTTY) return { next: (prompt) => promptHidden(prompt, stdin, stderr), lastLine: async () => null }
+  if (stdin.isTTY) return { next: (prompt) => promptHidden(prompt, stdin, stderr), lastLine: () => promptLine(stdin, stderr) }
   let lines: Promise<string[]> | null = null
   const queue = () => (lines ??= readAll(stdin).then((text) => text.split('\n').map((l) => l.replace(/\r$/, ''))))
   return {
@@ -38,11 +40,22 @@ async function readAll(stream: NodeJS.ReadStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** Shown as typed, so a mistake can be seen; it never reaches the shell history. */
+async function promptLine(stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
+  const reader = createInterface({ input: stdin, output: stderr, terminal: true, historySize: 0 })
+  try {
+    return await reader.question('Options as JSON, on one line: ')
+  } finally {
+    reader.close()
+  }
+}
+
 function promptHidden(prompt: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
   return new Promise((resolve) => {
+    // Echo off before the prompt shows: whatever is typed the moment it appears must not be echoed.
+    stdin.setRawMode(true)
     stderr.write(prompt)
     let typed = ''
-    stdin.setRawMode(true)
     stdin.resume()
     stdin.setEncoding('utf8')
     const onData = (data: string) => {

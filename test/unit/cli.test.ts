@@ -9,6 +9,7 @@ import { exitCodeMeanings, exitCodes } from '../../main/cli/exitCodes'
 import { databaseFile, headerFile } from '../../main/vault/vault'
 import { bundleFormat } from '../../shared/bundle'
 import { asNobody, runCli } from '../support/runCli'
+import { runCliTty } from '../support/runCliTty'
 import { snapshot, tempDir } from '../support/tempDirs'
 
 const pass = 'cli test passphrase'
@@ -222,6 +223,19 @@ describe('sestra CLI', () => {
     const files = JSON.parse((await runCli(['file', 'list', '--vault', dir, '--json'], `${pass}\n`)).stdout)
     expect(files).toEqual([expect.objectContaining({ name: 'threat from Json Example.txt' })])
     expect((await runCli(['file', 'add', '--vault', dir, 'other.txt', '--stdin-json'], `${pass}\n${paths}\n`)).code).toBe(2)
+  })
+
+  it('at a terminal, --stdin-json asks for the JSON line; the passphrase is typed twice and never shown', { timeout: 180_000 }, async () => {
+    const dir = join(await tempDir(), 'vault')
+    const created = await runCliTty(['init', '--vault', dir], [['New passphrase: ', pass], ['Repeat it: ', pass]])
+    expect(created.code, created.stdout).toBe(0)
+    const json = JSON.stringify({ name: 'Tty Example', role: ['lawyer'] })
+    const added = await runCliTty(['contact', 'add', '--vault', dir, '--stdin-json'], [['Options as JSON, on one line: ', json], ['Vault passphrase: ', pass]])
+    expect(added.code, added.stdout).toBe(0)
+    expect(added.stdout).toContain(json)
+    for (const shown of [created.stdout, added.stdout]) expect(shown).not.toContain(pass)
+    const listed = JSON.parse((await runCli(['contact', 'list', '--vault', dir, '--json'], `${pass}\n`)).stdout)
+    expect(listed).toEqual([expect.objectContaining({ name: 'Tty Example', roles: ['lawyer'] })])
   })
 
   it('never takes a passphrase as an argument', async () => {
