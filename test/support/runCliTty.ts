@@ -1,13 +1,13 @@
-import { spawn } from 'node:child_process'
-import { cliPath, type CliResult } from './runCli'
+import { runCli, type CliResult } from './runCli'
 
-// Runs the CLI on a pseudo-terminal (python3's pty module), answering each prompt once it appears.
+// Runs the command given after the dialogue on a pseudo-terminal (python3's pty module),
+// answering each prompt once it appears.
 const driver = String.raw`
 import json, os, pty, select, sys, time
-args, dialogue = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+dialogue, command = json.loads(sys.argv[1]), sys.argv[2:]
 pid, fd = pty.fork()
 if pid == 0:
-    os.execv(args[0], args)
+    os.execv(command[0], command)
 seen = b''
 def read_until(text, deadline):
     global seen
@@ -29,15 +29,5 @@ sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
 
 /** `dialogue`: [prompt, reply] pairs; stdout holds everything the terminal showed (the prompts marked <...>). */
 export function runCliTty(args: string[], dialogue: [string, string][]): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('python3', ['-c', driver, JSON.stringify([process.execPath, cliPath, ...args]), JSON.stringify(dialogue)], {
-      env: { ...process.env, SESTRA_KDF: 'minimum', LANG: 'C' },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d) => (stdout += d))
-    child.stderr.on('data', (d) => (stderr += d))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }))
-  })
+  return runCli(args, '', {}, ['python3', '-c', driver, JSON.stringify(dialogue)])
 }
