@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { importFiles } from '../../main/evidence/importFiles'
 import type { OpenVault } from '../../main/vault/vault'
-import { collect, openTestVault, patterned } from '../support/evidenceVault'
+import { collect, evidencePassphrase, openTestVault, patterned } from '../support/evidenceVault'
+import { runCli } from '../support/runCli'
 import { tempDir } from '../support/tempDirs'
 
 let open: OpenVault | null = null
@@ -59,5 +60,24 @@ describe('importing many files and folders in one job', () => {
     await expect(cancelling).rejects.toMatchObject({ code: 'ABORTED' })
     expect(open.store.files.count()).toBe(0)
     expect(await readdir(join(made.dir, 'blobs'))).toEqual([])
+  })
+
+  it('sestra file add takes files and folders with one unlock and prints the records with --json', async () => {
+    const made = await openTestVault()
+    made.vault.lock()
+    const { folder, single } = await evidenceTree()
+    const added = await runCli(['file', 'add', '--vault', made.dir, single, folder, '--json'], `${evidencePassphrase}\n`)
+    expect(added.code).toBe(0)
+    const records = JSON.parse(added.stdout) as { name: string; size: number }[]
+    expect(records.map((r) => [r.name, r.size])).toEqual([
+      ['recording.bin', 10_000],
+      ['a.png', 70_008],
+      ['b.txt', 20],
+      ['c.bin', 1_500_000],
+      ['empty.txt', 0],
+    ])
+    const none = await runCli(['file', 'add', '--vault', made.dir], `${evidencePassphrase}\n`)
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/at least one file or folder/)
   })
 })
