@@ -4,6 +4,7 @@ import { PublicKeyQr } from './PublicKeyQr'
 import type { Ally } from '../../../shared/ipc-schema'
 import { Alert } from '../../components/Alert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
+import { Tabs } from '../../components/Tabs'
 import { useAction } from '../../components/useAction'
 import { formatCalendarDate } from '../../i18n/calendarFormat'
 import { alliesParts, useAllies } from '../../state/allies'
@@ -29,22 +30,7 @@ export function Allies() {
   return (
     <section className="allies">
       <h1>{t('allies.title')}</h1>
-      <div className="tabs" role="tablist" aria-label={t('allies.parts.label')}>
-        {alliesParts.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`allies-tab-${name}`}
-            data-testid={`allies-tab-${name}`}
-            aria-selected={part === name}
-            aria-controls="allies-panel"
-            onClick={() => show(name)}
-          >
-            {t(`allies.parts.${name}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs idPrefix="allies" label={t('allies.parts.label')} names={alliesParts} selected={part} onSelect={show} title={(name) => t(`allies.parts.${name}`)} />
       <Alert testId="allies-error" code={load.error} />
       <div id="allies-panel" role="tabpanel" aria-labelledby={`allies-tab-${part}`}>
         {part === 'own' && <OwnKey />}

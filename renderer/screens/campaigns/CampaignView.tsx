@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/Alert'
+import { Tabs } from '../../components/Tabs'
 import { useAction } from '../../components/useAction'
 import { useCampaigns, type CampaignTab } from '../../state/campaigns'
 import { CampaignDashboard } from './CampaignDashboard'
@@ -36,22 +37,7 @@ export function CampaignView() {
       </div>
       <Alert testId="campaign-refresh-error" code={refresh.error} />
       {current !== 'new' && (
-        <div className="tabs" role="tablist" aria-label={t('campaigns.tabs.label')}>
-          {tabs.map((name) => (
-            <button
-              key={name}
-              type="button"
-              role="tab"
-              id={`campaign-tab-${name}`}
-              data-testid={`campaign-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls="campaign-panel"
-              onClick={() => setTab(name)}
-            >
-              {t(`campaigns.tabs.${name}`)}
-            </button>
-          ))}
-        </div>
+        <Tabs idPrefix="campaign" label={t('campaigns.tabs.label')} names={tabs} selected={tab} onSelect={setTab} title={(name) => t(`campaigns.tabs.${name}`)} />
       )}
       <div id="campaign-panel" role={current === 'new' ? undefined : 'tabpanel'} aria-labelledby={current === 'new' ? undefined : `campaign-tab-${tab}`}>
         {current === 'new' || tab === 'details' ? (

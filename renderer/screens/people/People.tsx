@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { Tabs } from '../../components/Tabs'
 import { usePeople, type PeopleView } from '../../state/people'
 import { DocumentEditor } from './DocumentEditor'
 import { ExpiryOverview } from './ExpiryOverview'
@@ -23,22 +24,7 @@ export function People() {
   return (
     <section>
       <h1>{t('people.title')}</h1>
-      <div className="tabs" role="tablist" aria-label={t('people.tabs.label')}>
-        {views.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`people-tab-${name}`}
-            data-testid={`people-tab-${name}`}
-            aria-selected={view === name}
-            aria-controls="people-panel"
-            onClick={() => setView(name)}
-          >
-            {t(`people.tabs.${name}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs idPrefix="people" label={t('people.tabs.label')} names={views} selected={view} onSelect={setView} title={(name) => t(`people.tabs.${name}`)} />
       <div id="people-panel" role="tabpanel" aria-labelledby={`people-tab-${view}`}>
         {view === 'family' ? <FamilyView /> : <ExpiryOverview />}
       </div>
