@@ -14,6 +14,7 @@ import {
   custodyLogInput,
   exportReportInput,
   importFilesInput,
+  deleteOriginalsInput,
   listFilesInput,
   listIncidentsInput,
   saveFileCopyInput,
@@ -186,6 +187,8 @@ export const ipcSchema = {
   verifyVault: method(none).returns<{ jobId: string }>(),
   exportReport: method(exportReportInput).returns<JobStarted>(),
   importFiles: method(importFilesInput).returns<JobStarted>(),
+  /** Deletes the originals of a finished import, by the token its result carried; paths never come from the renderer. */
+  deleteOriginals: method(deleteOriginalsInput).returns<{ deleted: number; kept: number }>(),
   saveFileCopy: method(saveFileCopyInput).returns<JobStarted>(),
 
   /** The first-steps list and the backup reminder, ticked from the vault's data. */

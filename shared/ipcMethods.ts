@@ -70,6 +70,7 @@ export const methodNames = [
   'verifyVault',
   'exportReport',
   'importFiles',
+  'deleteOriginals',
   'saveFileCopy',
   'firstSteps',
   'markFirstStep',

@@ -1,7 +1,8 @@
 import type { Handlers } from '../../shared/ipc-schema'
 import type { AppPorts } from '../ipc/ports'
 import type { VaultService } from '../vault/service'
-import { importFiles } from './importFiles'
+import { expandPaths, importFiles } from './importFiles'
+import { ImportedOriginals } from './originals'
 import { exportReport } from './report/exportReport'
 import { saveFileCopy } from './saveCopy'
 import { verifyVault } from './verify'
@@ -20,6 +21,7 @@ type EvidenceMethods =
   | 'exportReport'
   | 'importFiles'
   | 'saveFileCopy'
+  | 'deleteOriginals'
 
 /** The manifest goes beside the PDF: `report.pdf` -> `report.manifest.json`. */
 export const manifestPathFor = (pdfPath: string) => `${pdfPath.replace(/\.pdf$/i, '')}.manifest.json`
@@ -34,6 +36,7 @@ export const manifestPathFor = (pdfPath: string) => `${pdfPath.replace(/\.pdf$/i
 export function evidenceHandlers(vault: VaultService, ports: Pick<AppPorts, 'dialogs'>): Pick<Handlers, EvidenceMethods> {
   const { dialogs } = ports
   const unlocked = () => vault.store
+  const originals = new ImportedOriginals()
   return {
     listIncidents: async ({ limit, offset, ...filter }) => vault.store.incidents.list(filter, { limit, offset }),
     getIncident: async ({ id }) => vault.store.incidents.get(id),
@@ -60,7 +63,18 @@ export function evidenceHandlers(vault: VaultService, ports: Pick<AppPorts, 'dia
       else unlocked()
       const paths = await dialogs.openFiles('evidence')
       if (paths.length === 0) return null
-      return { jobId: vault.jobs.start('import', (signal, progress) => importFiles(vault.store, paths, { incidentId, signal, progress })) }
+      // The files as chosen now: a file added to a chosen folder later is neither imported nor deleted.
+      const sources = await expandPaths(paths)
+      return {
+        jobId: vault.jobs.start('import', async (signal, progress) => {
+          const result = await importFiles(vault.store, sources.map((s) => s.path), { incidentId, signal, progress })
+          return { ...result, originals: { token: await originals.remember(sources), count: sources.length } }
+        }),
+      }
+    },
+    deleteOriginals: async ({ token }) => {
+      unlocked()
+      return originals.delete(token)
     },
     saveFileCopy: async ({ id }) => {
       const path = await dialogs.saveFile('copy', vault.store.files.get(id).name)

@@ -60,7 +60,7 @@ const en = {
     files: 'Attached files',
     noFiles: 'No files attached yet.',
     addFiles: 'Add files…',
-    addFilesHint: 'Files are copied into the encrypted vault; the originals on disk stay as they are.',
+    addFilesHint: 'Files are copied into the encrypted vault; afterwards you can have the originals on disk deleted.',
     view: 'View',
     detach: 'Remove from incident',
     save: 'Save',
@@ -182,6 +182,19 @@ const en = {
     cancelled: 'Cancelled.',
   },
   importDone: 'Files added: {{count}}.',
+  originals: {
+    question: 'The originals of these files ({{count}}) are still where they were on this computer. Delete them?',
+    honest:
+      'Deleting removes them from their folder. On an SSD, which most laptops have, a deleted file can often still be recovered with special tools; what protects it is full-disk encryption (FileVault, BitLocker, LUKS) with the computer switched off.',
+    delete: 'Delete the originals',
+    keep: 'Keep them',
+    remember: 'Remember my choice',
+    deleted: 'Originals deleted: {{deleted}}.',
+    keptChanged: 'Left in place because they changed after the import: {{kept}}.',
+    kept: 'The originals were kept.',
+    remembered: 'Your remembered choice was used.',
+    askAgain: 'Ask me again next time',
+  },
 }
 
 export type EvidenceText = typeof en
@@ -243,7 +256,7 @@ const ru: EvidenceText = {
     files: 'Приложенные файлы',
     noFiles: 'Файлов пока нет.',
     addFiles: 'Добавить файлы…',
-    addFilesHint: 'Файлы копируются в зашифрованное хранилище; оригиналы на диске не меняются.',
+    addFilesHint: 'Файлы копируются в зашифрованное хранилище; после этого оригиналы на диске можно удалить.',
     view: 'Открыть',
     detach: 'Убрать из случая',
     save: 'Сохранить',
@@ -365,6 +378,19 @@ const ru: EvidenceText = {
     cancelled: 'Отменено.',
   },
   importDone: 'Добавлено файлов: {{count}}.',
+  originals: {
+    question: 'Оригиналы этих файлов ({{count}}) остались на прежнем месте на этом компьютере. Удалить их?',
+    honest:
+      'Удаление убирает их из папки. На SSD, который стоит в большинстве ноутбуков, удалённый файл часто можно восстановить специальными программами; защищает его только шифрование всего диска (FileVault, BitLocker, LUKS) при выключенном компьютере.',
+    delete: 'Удалить оригиналы',
+    keep: 'Оставить',
+    remember: 'Запомнить мой выбор',
+    deleted: 'Удалено оригиналов: {{deleted}}.',
+    keptChanged: 'Не удалены, потому что изменились после добавления: {{kept}}.',
+    kept: 'Оригиналы оставлены.',
+    remembered: 'Использован запомненный выбор.',
+    askAgain: 'Спрашивать снова',
+  },
 }
 
 export const evidenceText = { en, ru }

@@ -31,7 +31,11 @@ export type JobStarted = { jobId: string } | null
 /** What an import job finishes with: the new files, in the order chosen. */
 export interface ImportResult {
   fileIds: string[]
+  /** The originals still on disk, named only by a one-time token main keeps the paths for. */
+  originals?: { token: string; count: number }
 }
+
+export const deleteOriginalsInput = z.object({ token: z.uuid() })
 
 /** What a "save a copy" job finishes with. */
 export interface SaveCopyResult {

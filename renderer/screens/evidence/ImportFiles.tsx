@@ -6,6 +6,7 @@ import { call } from '../../api'
 import { Alert } from '../../components/Alert'
 import { JobProgress } from '../../components/JobProgress'
 import { reportError } from '../../state/session'
+import { Originals } from './Originals'
 
 /**
  * "Add files": main opens the file dialog and imports what was chosen as one
@@ -18,10 +19,12 @@ export function ImportFiles({ incidentId, onImported }: { incidentId?: string; o
   const [jobId, setJobId] = useState<string | null>(null)
   const [error, setError] = useState<ErrorCode | null>(null)
   const [added, setAdded] = useState<number | null>(null)
+  const [originals, setOriginals] = useState<ImportResult['originals'] | null>(null)
 
   const start = async () => {
     setError(null)
     setAdded(null)
+    setOriginals(null)
     try {
       const started = await call('importFiles', { incidentId })
       if (started) setJobId(started.jobId)
@@ -40,9 +43,10 @@ export function ImportFiles({ incidentId, onImported }: { incidentId?: string; o
         <JobProgress
           jobId={jobId}
           onDone={(result) => {
-            const { fileIds } = result as ImportResult
+            const { fileIds, originals: left } = result as ImportResult
             setJobId(null)
             setAdded(fileIds.length)
+            setOriginals(left ?? null)
             onImported(fileIds)
           }}
           onFailed={(code) => {
@@ -59,6 +63,7 @@ export function ImportFiles({ incidentId, onImported }: { incidentId?: string; o
           {t('evidence.importDone', { count: added })}
         </p>
       )}
+      {originals && <Originals key={originals.token} token={originals.token} count={originals.count} />}
       <Alert testId="import-error" code={error} />
     </div>
   )
