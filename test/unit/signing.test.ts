@@ -127,5 +127,5 @@ describe('the CLI shows the signing key and who signed a bundle', () => {
     expect((await runCli(['import', '--vault', b, '--in', bundle], `${pass}\n`)).stdout).toContain('Signed by your ally "Vault A Example"')
     const refused = await runCli(['ally', 'add', '--vault', b, '--name', 'X', '--key', aIdentity.publicKey, '--signing-key', 'ssh-rsa AAAAB3NzaC1yc2E'], `${pass}\n`)
     expect(refused.code).toBe(2)
-  })
+  }, 180_000)
 })
