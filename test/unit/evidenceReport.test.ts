@@ -7,6 +7,7 @@ import type { OpenVault } from '../../main/vault/vault'
 import { openTestVault, patterned, piecesOf } from '../support/evidenceVault'
 import { pdfPageTexts } from '../support/pdfText'
 import { tempDir } from '../support/tempDirs'
+import { tinyPng } from '../support/tinyPng'
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex')
 
@@ -35,12 +36,6 @@ async function vaultWithIncidents() {
   const outside = store.incidents.create({ title: 'Unrelated earlier incident', kind: 'other', occurredOn: '2025-01-01' })
   return { ...made, campaign, photo, notes, threat, police, outside }
 }
-
-// A real 2x2 PNG (what a screenshot is, only smaller): pdf-lib must be able to draw it.
-const tinyPng = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFElEQVR4nGP4z8DAwPAfhP7//w8AH+4F+3uLQwgAAAAASUVORK5CYII=',
-  'base64',
-)
 
 describe('evidence report for a reader', () => {
   for (const language of ['en', 'ru'] as const) {
