@@ -13,12 +13,11 @@ export function bindIpc(
   handlers: Handlers,
   isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
   language: () => Language,
-): () => void {
+): void {
   for (const name of methodNames) {
     ipcMain.handle(channelFor(name), async (event, input: unknown) => {
       if (!isTrustedSender(event)) return { ok: false, code: 'INVALID_INPUT', message: 'Refused.' }
       return dispatch(handlers, name, input, language())
     })
   }
-  return () => methodNames.forEach((name) => ipcMain.removeHandler(channelFor(name)))
 }

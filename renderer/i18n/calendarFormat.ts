@@ -1,5 +1,4 @@
 import i18n from 'i18next'
-import { daysBetween, localToday } from '../../shared/calendarDates'
 import type { Message } from '../../shared/readiness/messages'
 import { formatMessage } from '../../shared/readiness/messages'
 import { currentLanguage } from '.'
@@ -18,8 +17,6 @@ export function formatCalendarDate(date: string): string {
 export function formatCountdown(daysLeft: number): string {
   return new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' }).format(daysLeft, 'day')
 }
-
-export const daysFromToday = (date: string) => daysBetween(localToday(), date)
 
 /** A readiness message in the UI language, its dates in the locale. */
 export const readinessText = (message: Message) =>

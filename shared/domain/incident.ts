@@ -39,7 +39,6 @@ export const incidentInput = z.object({
   campaignId: recordId.nullable().default(null),
 })
 
-export type IncidentInput = z.input<typeof incidentInput>
 export type IncidentFields = z.output<typeof incidentInput>
 
 const ids = z.array(recordId).max(500)

@@ -24,6 +24,3 @@ export const linkInput = z.object({
   toId: recordId,
   kind: z.enum(linkKinds),
 })
-
-export type LinkInput = z.input<typeof linkInput>
-export type LinkFields = z.output<typeof linkInput>
