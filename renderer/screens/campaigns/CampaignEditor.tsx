@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { Field } from '../../components/Field'
 import { useAction } from '../../components/useAction'
+import { useFormCheck } from '../../components/useFormCheck'
 import { useCampaigns } from '../../state/campaigns'
 import { usePeople } from '../../state/people'
 import { TaskList } from './TaskList'
@@ -79,7 +80,6 @@ export function CampaignEditor({ campaign }: { campaign: CampaignDetail | 'new' 
   const { t } = useTranslation()
   const [form, setForm] = useState<Form>(() => toForm(campaign))
   const [participants, setParticipants] = useState<string[]>(campaign === 'new' ? [] : campaign.participantIds)
-  const [invalid, setInvalid] = useState<Problem | null>(null)
   const [saved, setSaved] = useState(false)
   const people = usePeople((s) => s.everyone)
   const loadPeople = useAction(usePeople((s) => s.loadEveryone))
@@ -87,6 +87,8 @@ export function CampaignEditor({ campaign }: { campaign: CampaignDetail | 'new' 
   const remove = useAction(useCampaigns((s) => s.remove))
   const busy = save.busy || remove.busy
   const runLoadPeople = loadPeople.run
+  const check = useFormCheck(() => validate(toInput(form)))
+  const invalid = check.problem
 
   useEffect(() => {
     void runLoadPeople()
@@ -103,18 +105,15 @@ export function CampaignEditor({ campaign }: { campaign: CampaignDetail | 'new' 
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    const input = toInput(form)
-    const problem = validate(input)
-    setInvalid(problem)
-    if (!problem) setSaved(await save.run(input, participants))
+    if (!check.attempt()) setSaved(await save.run(toInput(form), participants))
   }
 
   return (
-    <form className="editor" onSubmit={(e) => void submit(e)} noValidate>
-      <Field id="campaign-title" label={t('campaigns.editor.title')} value={form.title} onChange={(v) => update('title', v)} required autoFocus />
+    <form ref={check.formRef} className="editor" onSubmit={(e) => void submit(e)} noValidate>
+      <Field id="campaign-title" label={t('campaigns.editor.title')} value={form.title} onChange={(v) => update('title', v)} invalid={invalid === 'invalidTitle'} required autoFocus />
       <div className="field-row">
-        <Field id="campaign-start" type="date" label={t('campaigns.editor.start')} value={form.startDate} onChange={(v) => update('startDate', v)} />
-        <Field id="campaign-end" type="date" label={t('campaigns.editor.end')} value={form.endDate} onChange={(v) => update('endDate', v)} />
+        <Field id="campaign-start" type="date" label={t('campaigns.editor.start')} value={form.startDate} onChange={(v) => update('startDate', v)} invalid={invalid === 'invalidDates'} />
+        <Field id="campaign-end" type="date" label={t('campaigns.editor.end')} value={form.endDate} onChange={(v) => update('endDate', v)} invalid={invalid === 'invalidDates'} />
         <div className="field">
           <label htmlFor="campaign-status">{t('campaigns.editor.status')}</label>
           <select id="campaign-status" data-testid="campaign-status" value={form.status} onChange={(e) => update('status', e.target.value as Status)}>
@@ -164,9 +163,9 @@ export function CampaignEditor({ campaign }: { campaign: CampaignDetail | 'new' 
       <fieldset>
         <legend>{t('campaigns.editor.margins')}</legend>
         <div className="field-row">
-          <Field id="campaign-passport-margin" type="number" label={t('campaigns.editor.passportMargin')} value={form.passportMarginMonths} onChange={(v) => update('passportMarginMonths', v)} />
-          <Field id="campaign-visa-margin" type="number" label={t('campaigns.editor.visaMargin')} value={form.visaMarginDays} onChange={(v) => update('visaMarginDays', v)} />
-          <Field id="campaign-warning-days" type="number" label={t('campaigns.editor.warningDays')} value={form.warningDays} onChange={(v) => update('warningDays', v)} />
+          <Field id="campaign-passport-margin" type="number" label={t('campaigns.editor.passportMargin')} value={form.passportMarginMonths} onChange={(v) => update('passportMarginMonths', v)} invalid={invalid === 'invalidNumber'} />
+          <Field id="campaign-visa-margin" type="number" label={t('campaigns.editor.visaMargin')} value={form.visaMarginDays} onChange={(v) => update('visaMarginDays', v)} invalid={invalid === 'invalidNumber'} />
+          <Field id="campaign-warning-days" type="number" label={t('campaigns.editor.warningDays')} value={form.warningDays} onChange={(v) => update('warningDays', v)} invalid={invalid === 'invalidNumber'} />
         </div>
       </fieldset>
 

@@ -6,6 +6,7 @@ import { Alert } from '../../components/Alert'
 import { ConfirmDelete } from '../../components/ConfirmDelete'
 import { Field } from '../../components/Field'
 import { useAction } from '../../components/useAction'
+import { useFormCheck } from '../../components/useFormCheck'
 import { usePeople } from '../../state/people'
 
 type Relation = (typeof personRelations)[number]
@@ -19,27 +20,26 @@ export function PersonEditor({ person }: { person: PersonWithRelations | 'new' }
   const [relation, setRelation] = useState<Relation>(stored?.relation ?? 'self')
   const [notes, setNotes] = useState(stored?.notes ?? '')
   const [parents, setParents] = useState<string[]>(stored?.childOf ?? [])
-  const [invalid, setInvalid] = useState(false)
   const everyone = usePeople((s) => s.everyone)
   const others = everyone.filter((p) => p.id !== stored?.id)
   const close = usePeople((s) => s.closeEditor)
   const save = useAction(usePeople((s) => s.savePerson))
   const remove = useAction(usePeople((s) => s.removePerson))
   const busy = save.busy || remove.busy
+  const input: PersonInput = { name, birthDate: birthDate || null, relation, notes }
+  const check = useFormCheck(() => (personInput.safeParse(input).success ? null : 'invalidName'))
+  const invalid = check.problem !== null
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const input: PersonInput = { name, birthDate: birthDate || null, relation, notes }
-    const problem = !personInput.safeParse(input).success
-    setInvalid(problem)
-    if (!problem) void save.run(input, parents)
+    if (!check.attempt()) void save.run(input, parents)
   }
 
   return (
     <section>
       <h1>{stored ? t('people.person.editTitle') : t('people.person.newTitle')}</h1>
-      <form className="editor" onSubmit={submit} noValidate>
-        <Field id="person-name" label={t('people.person.name')} value={name} onChange={setName} required autoFocus />
+      <form ref={check.formRef} className="editor" onSubmit={submit} noValidate>
+        <Field id="person-name" label={t('people.person.name')} value={name} onChange={setName} invalid={invalid} required autoFocus />
         <div className="field-row">
           <Field id="person-birth" type="date" label={t('people.person.birthDate')} value={birthDate} onChange={setBirthDate} />
           <div className="field">

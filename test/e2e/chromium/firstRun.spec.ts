@@ -169,7 +169,7 @@ test('Allies in four parts: the plain-age comparison explained, a merge reports 
   // A mistyped key: the field is marked and focused; the message goes as soon as the key is right.
   const ownKey = await page.getByTestId('own-public-key').innerText()
   await page.getByTestId('allies-tab-allies').click()
-  await page.getByTestId('ally-name').fill('Second Ally (test)')
+  await page.locator('input#ally-name').fill('Second Ally (test)')
   await page.getByTestId('ally-key').fill(ownKey.slice(0, -2))
   await page.getByTestId('ally-add').click()
   await expect(page.getByTestId('ally-invalid')).toHaveText(/not an age public key/)
