@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BrowserWindow } from './browserWindow'
 import { launchChromium, type Chromium } from './chromium'
+import { preventable } from './events'
 import { startControl, type Control } from './control'
 import { recorded } from './recorder'
 import { Session } from './session'
@@ -15,11 +16,6 @@ let chromium: Promise<Chromium> | null = null
 export function chromiumReady(): Promise<Chromium> {
   chromium ??= launchChromium()
   return chromium
-}
-
-function preventable() {
-  const event = { defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) }
-  return event
 }
 
 class App extends EventEmitter {

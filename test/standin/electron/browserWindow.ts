@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { CDPSession, Page, Request, Route } from 'playwright-core'
 import { runSandboxedPreload } from '../sandboxedPreload'
 import { app, chromiumReady } from './app'
+import { preventable } from './events'
 import { invokeHandler } from './ipc'
 import { recorded } from './recorder'
 import { Session, session as sessions } from './session'
@@ -29,12 +30,6 @@ interface WindowOptions {
 }
 
 const hostSource = readFileSync(new URL('./page/rendererHost.js', import.meta.url), 'utf8')
-
-/** An Electron event: `preventDefault()` is how a listener refuses. */
-function preventable<T extends object>(fields: T): T & { defaultPrevented: boolean; preventDefault(): void } {
-  const event = { ...fields, defaultPrevented: false, preventDefault: () => void (event.defaultPrevented = true) }
-  return event
-}
 
 /**
  * A sandboxed window's preload runs with the sandbox's require (electron,
