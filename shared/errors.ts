@@ -15,6 +15,7 @@ export const errorCodes = [
   'READ_ONLY',
   'DISK_FULL',
   'INVALID_INPUT',
+  'REFUSED_SENDER',
   'NOT_FOUND',
   'ABORTED',
   'INTERNAL',
@@ -82,6 +83,10 @@ export const errorMessages: Record<ErrorCode, Record<Language, string>> = {
   INVALID_INPUT: {
     en: 'Some of the entered data is not valid.',
     ru: 'Некоторые введённые данные неверны.',
+  },
+  REFUSED_SENDER: {
+    en: 'This request did not come from the Sestra window and was refused.',
+    ru: 'Этот запрос пришёл не из окна Sestra и был отклонён.',
   },
   NOT_FOUND: {
     en: 'The record was not found.',

@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { ipcMain } from 'electron'
 import type { Language } from '../../shared/errors'
 import { channelFor, methodNames, type Handlers } from '../../shared/ipc-schema'
-import { dispatch } from './dispatch'
+import { dispatch, refusedSender } from './dispatch'
 
 /**
  * Binds every contract method to `ipcMain.handle`. A call whose sending frame
@@ -16,7 +16,7 @@ export function bindIpc(
 ): void {
   for (const name of methodNames) {
     ipcMain.handle(channelFor(name), async (event, input: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, code: 'INVALID_INPUT', message: 'Refused.' }
+      if (!isTrustedSender(event)) return refusedSender(language())
       return dispatch(handlers, name, input, language())
     })
   }

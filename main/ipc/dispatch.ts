@@ -29,6 +29,12 @@ export async function dispatch(
   }
 }
 
+/**
+ * The answer to a call from a frame that is not the app's own page. It has a
+ * code of its own so a refusal is never mistaken for a typo in the input.
+ */
+export const refusedSender = (language: Language): Envelope<never> => failure(new SestraError('REFUSED_SENDER'), language)
+
 function failure(error: SestraError, language: Language): Envelope<never> {
   return { ok: false, code: error.code, message: errorMessage(error.code, language) }
 }

@@ -71,7 +71,7 @@ describe('main/index.ts started as Electron starts it', async () => {
     expect(ipcMain.handle.mock.calls.map(([channel]) => channel).sort()).toEqual(methodNames.map(channelFor).sort())
     expect(await callFrom(theWindow(), 'unlock', {})).toMatchObject({ ok: false, message: errorMessage('INVALID_INPUT', 'ru') })
     const stranger = new BrowserWindow({ webPreferences: { session: theWindow().webContents.session } })
-    expect(await callFrom(stranger, 'vaultState')).toMatchObject({ ok: false, message: 'Refused.' })
+    expect(await callFrom(stranger, 'vaultState')).toMatchObject({ ok: false, code: 'REFUSED_SENDER', message: errorMessage('REFUSED_SENDER', 'ru') })
     stranger.destroy()
   })
 
@@ -89,7 +89,7 @@ describe('main/index.ts started as Electron starts it', async () => {
     expect(after).not.toBe(before)
     expect(after.loadURL).toHaveBeenCalledWith('app://sestra/index.html')
     expect(await callFrom(after, 'vaultState')).toMatchObject({ ok: true, value: { state: 'locked' } })
-    expect(await callFrom(before, 'vaultState')).toMatchObject({ ok: false, message: 'Refused.' })
+    expect(await callFrom(before, 'vaultState')).toMatchObject({ ok: false, code: 'REFUSED_SENDER', message: errorMessage('REFUSED_SENDER', 'ru') })
   })
 
   it('the new window carries the lock-on-minimise wiring', async () => {
