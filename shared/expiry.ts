@@ -20,6 +20,10 @@ export function expiryState(validUntil: string, today: string): ExpiryState {
   return { daysLeft, band }
 }
 
+/** How far ahead the expiry overview looks; "next campaign" is its end plus its passport margin. */
+export const expiryWindows = ['nextCampaign', 'days90', 'days180', 'days365'] as const
+export type ExpiryWindow = (typeof expiryWindows)[number]
+
 /** The last `validUntil` a document may have and still be listed. */
 export const expiryHorizon = (today: string, withinDays: number) => addDays(today, withinDays)
 

@@ -1,23 +1,21 @@
 import { daysBetween } from '../../shared/calendarDates'
+import type { ExpiryWindow } from '../../shared/expiry'
 import { nextCampaignHorizon, type TravelNeed } from '../../shared/travelNeeds'
-
-/** How far ahead the expiry overview looks. */
-export const expiryWindows = ['nextCampaign', 'days90', 'days180', 'days365'] as const
-export type ExpiryWindow = (typeof expiryWindows)[number]
+import { useSeizure } from './seizure'
 
 const fixedDays: Record<Exclude<ExpiryWindow, 'nextCampaign'>, number> = { days90: 90, days180: 180, days365: 365 }
 const fallbackDays = 180
 const maxDays = 3650
-// A view preference like the UI language, kept beside it: it says nothing about the vault's content.
-const storageKey = 'sestra.expiryWindow'
 
-export function storedExpiryWindow(): ExpiryWindow {
-  const stored = localStorage.getItem(storageKey)
-  return (expiryWindows as readonly string[]).includes(stored ?? '') ? (stored as ExpiryWindow) : 'days180'
+/** The chosen window, from the settings beside the vault (a preference, no vault content), so it outlives the app. */
+export async function storedExpiryWindow(): Promise<ExpiryWindow> {
+  if (useSeizure.getState().settings === null) await useSeizure.getState().load()
+  return useSeizure.getState().settings?.expiryWindow ?? 'days180'
 }
 
-export function storeExpiryWindow(window: ExpiryWindow): void {
-  localStorage.setItem(storageKey, window)
+export async function storeExpiryWindow(window: ExpiryWindow): Promise<void> {
+  if (useSeizure.getState().settings === null) await useSeizure.getState().load()
+  await useSeizure.getState().update({ expiryWindow: window })
 }
 
 /**

@@ -6,7 +6,8 @@ import type { ExpiryBand } from '../../shared/expiry'
 import type { ExpiringDocument, PersonWithRelations, TravelDocument } from '../../shared/recordViews'
 import type { TravelNeed } from '../../shared/travelNeeds'
 import { call } from '../api'
-import { storedExpiryWindow, storeExpiryWindow, windowDays, type ExpiryWindow } from './expiryWindow'
+import type { ExpiryWindow } from '../../shared/expiry'
+import { storedExpiryWindow, storeExpiryWindow, windowDays } from './expiryWindow'
 
 export type DocumentKind = (typeof documentKinds)[number]
 export type PeopleView = 'family' | 'expiry'
@@ -158,7 +159,7 @@ export const usePeople = create<PeopleData & PeopleActions>()((set, get) => {
 
     async loadExpiry(filter, offset) {
       const today = localToday()
-      const window = storedExpiryWindow()
+      const window = await storedExpiryWindow()
       if (window === 'nextCampaign') await get().loadTravelNeeds()
       const { days, noCampaign } = windowDays(window, get().travelNeeds, today)
       const page = await call('expiringDocuments', { ...filter, withinDays: days, today, limit: expiryPageSize, offset })
@@ -166,7 +167,7 @@ export const usePeople = create<PeopleData & PeopleActions>()((set, get) => {
     },
 
     async setExpiryWindow(window) {
-      storeExpiryWindow(window)
+      await storeExpiryWindow(window)
       await get().loadExpiry(get().expiry.filter, 0)
     },
 

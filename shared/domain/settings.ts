@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { expiryWindows } from '../expiry'
 import { patchSchema } from './common'
 
 /**
@@ -23,6 +24,10 @@ export const settingsSchema = z.object({
   lockOnMinimise: z.boolean().default(false),
   /** An OS notification after unlock when a document needs attention; it never names the document. */
   documentNotifications: z.boolean().default(false),
+  /** How far ahead the expiry overview looks. */
+  expiryWindow: z.enum(expiryWindows).default('days180'),
+  /** After an import: ask whether to delete the originals, or do what she chose to have remembered. */
+  importOriginals: z.enum(['ask', 'delete', 'keep']).default('ask'),
 })
 
 export type Settings = z.output<typeof settingsSchema>

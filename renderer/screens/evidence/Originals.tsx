@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { Alert } from '../../components/Alert'
 import { useAction } from '../../components/useAction'
+import { useSeizure } from '../../state/seizure'
 
 type Choice = 'delete' | 'keep'
-// A preference like the UI language: it names no file and nothing from the vault.
-const storageKey = 'sestra.importOriginals'
 
-const remembered = (): Choice | null => {
-  const stored = localStorage.getItem(storageKey)
+/** The remembered answer lives in the settings beside the vault: a preference that names no file. */
+async function rememberedChoice(): Promise<Choice | null> {
+  if (useSeizure.getState().settings === null) await useSeizure.getState().load()
+  const stored = useSeizure.getState().settings?.importOriginals
   return stored === 'delete' || stored === 'keep' ? stored : null
 }
 
@@ -20,28 +21,37 @@ const remembered = (): Choice | null => {
  */
 export function Originals({ token, count }: { token: string; count: number }) {
   const { t } = useTranslation()
-  const [choice, setChoice] = useState<Choice | null>(remembered)
-  const [wasRemembered] = useState(() => remembered() !== null)
+  // Undefined until the settings are read: nothing shows before the answer is known.
+  const [choice, setChoice] = useState<Choice | null | undefined>(undefined)
+  const [wasRemembered, setWasRemembered] = useState(false)
   const [remember, setRemember] = useState(false)
   const [outcome, setOutcome] = useState<{ deleted: number; kept: number } | null>(null)
   const remove = useAction(async () => setOutcome(await call('deleteOriginals', { token })))
+  const save = useAction((patch: { importOriginals: 'ask' | Choice }) => useSeizure.getState().update(patch))
   const runRemove = remove.run
 
-  // A remembered "delete" acts at once, once per import.
+  // Read once per import; a remembered "delete" acts at once.
   useEffect(() => {
-    if (wasRemembered && remembered() === 'delete') void runRemove()
-  }, [wasRemembered, runRemove])
+    void rememberedChoice().then((stored) => {
+      setWasRemembered(stored !== null)
+      setChoice(stored)
+      if (stored === 'delete') void runRemove()
+    })
+  }, [runRemove])
 
   const decide = (next: Choice) => {
-    if (remember) localStorage.setItem(storageKey, next)
+    if (remember) void save.run({ importOriginals: next })
     setChoice(next)
     if (next === 'delete') void remove.run()
   }
   const askAgain = () => {
-    localStorage.removeItem(storageKey)
-    setChoice(null)
+    void save.run({ importOriginals: 'ask' })
+    setWasRemembered(false)
+    setRemember(false)
   }
+  const rememberedNow = useSeizure((s) => s.settings?.importOriginals ?? 'ask') !== 'ask'
 
+  if (choice === undefined) return null
   return (
     <div className="panel originals" data-testid="originals" role="group" aria-labelledby="originals-question">
       {choice === null ? (
@@ -73,12 +83,12 @@ export function Originals({ token, count }: { token: string; count: number }) {
           {wasRemembered && ` ${t('evidence.originals.remembered')}`}
         </p>
       )}
-      {choice !== null && remembered() !== null && (
+      {choice !== null && rememberedNow && (
         <button type="button" className="link" data-testid="originals-ask-again" onClick={askAgain}>
           {t('evidence.originals.askAgain')}
         </button>
       )}
-      <Alert testId="originals-error" code={remove.error} />
+      <Alert testId="originals-error" code={remove.error ?? save.error} />
     </div>
   )
 }

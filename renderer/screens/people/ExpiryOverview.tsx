@@ -4,7 +4,7 @@ import { documentKinds } from '../../../shared/domain/travelDocument'
 import { Alert } from '../../components/Alert'
 import { Pager } from '../../components/Pager'
 import { useAction } from '../../components/useAction'
-import { expiryWindows, type ExpiryWindow } from '../../state/expiryWindow'
+import { expiryWindows, type ExpiryWindow } from '../../../shared/expiry'
 import { expiryPageSize, usePeople, type DocumentKind, type ExpiryFilter } from '../../state/people'
 import { DocumentState } from './DocumentState'
 
