@@ -95,7 +95,7 @@ export async function startApp(dataDir: string, options: StandinOptions = {}): P
       return (await response.json()) as T
     }
     const page = followingPage(() => context.pages())
-    await waitForFirstWindow(context)
+    await waitForFirstWindow(context, child)
     const connected = browser
     return {
       page,
@@ -121,11 +121,15 @@ export async function startApp(dataDir: string, options: StandinOptions = {}): P
   }
 }
 
-async function waitForFirstWindow(context: BrowserContext): Promise<void> {
+/** The first window loaded the app; fails at once when main exits or the page shows a load error. */
+async function waitForFirstWindow(context: BrowserContext, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + startTimeoutMs
   for (;;) {
-    const page = context.pages().find((p) => !p.isClosed() && p.url().startsWith('http://127.0.0.1:'))
+    const pages = context.pages().filter((p) => !p.isClosed())
+    const page = pages.find((p) => p.url().startsWith('http://127.0.0.1:'))
     if (page) return page.waitForLoadState('load')
+    if (pages.some((p) => p.url().startsWith('chrome-error://'))) throw new Error('the window could not load the app (is out/ being rebuilt?)')
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`main exited (${child.exitCode ?? child.signalCode})`)
     if (Date.now() > deadline) throw new Error('no window loaded the app')
     await new Promise((r) => setTimeout(r, 50))
   }
