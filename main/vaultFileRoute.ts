@@ -1,4 +1,4 @@
-import { evidenceResponse, type EvidenceResponse } from './evidence/rangeResponse'
+import { storedFileResponse, type StoredFileResponse } from './evidence/storedFileResponse'
 import type { VaultService } from './vault/service'
 
 /**
@@ -11,17 +11,17 @@ export const vaultFilesPrefix = '/vault-files/'
 
 const idPattern = /^\/vault-files\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/
 
-const notFound: EvidenceResponse = { status: 404, headers: { 'Cache-Control': 'no-store' }, body: null }
+const notFound: StoredFileResponse = { status: 404, headers: { 'Cache-Control': 'no-store' }, body: null }
 
 export async function vaultFileResponse(
   vault: VaultService,
   pathname: string,
   request: { method: string; range: string | null },
-): Promise<EvidenceResponse> {
+): Promise<StoredFileResponse> {
   const id = idPattern.exec(pathname)?.[1]
   if (!id || (await vault.state()) !== 'unlocked') return notFound
   try {
-    return evidenceResponse(vault.store.files, vault.store.files.get(id), request)
+    return storedFileResponse(vault.store.files, vault.store.files.get(id), request)
   } catch {
     return notFound
   }

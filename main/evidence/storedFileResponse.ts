@@ -2,7 +2,7 @@ import type { FileRecord } from '../../shared/domain/file'
 import { viewerKind } from '../../shared/evidence/viewerKind'
 import type { FileStore } from '../store/files'
 
-export interface EvidenceResponse {
+export interface StoredFileResponse {
   status: 200 | 206 | 404 | 405 | 416
   headers: Record<string, string>
   /** Null for HEAD, errors and empty files; otherwise the plaintext bytes, straight from the vault. */
@@ -45,11 +45,11 @@ export function parseRange(header: string | null | undefined, size: number): Byt
  * ReadableStream.from(body), { status, headers })`) and the test harness
  * (`res.writeHead(status, headers); Readable.from(body).pipe(res)`).
  */
-export function evidenceResponse(
+export function storedFileResponse(
   files: Pick<FileStore, 'readRange'>,
   file: FileRecord,
   request: { method?: string; range?: string | null },
-): EvidenceResponse {
+): StoredFileResponse {
   const method = (request.method ?? 'GET').toUpperCase()
   if (method !== 'GET' && method !== 'HEAD') return { status: 405, headers: { ...baseHeaders, Allow: 'GET, HEAD' }, body: null }
   // Anything the viewer cannot show goes out only as a download ("save a copy").

@@ -12,21 +12,21 @@ type SeizureMethods =
   | 'copyToClipboard'
   | 'reportActivity'
 
-export function seizureHandlers(vault: VaultService, controls: AppPorts): Pick<Handlers, SeizureMethods> {
+export function seizureHandlers(vault: VaultService, ports: AppPorts): Pick<Handlers, SeizureMethods> {
   return {
-    getSettings: async () => controls.settings.get(),
-    updateSettings: async (patch) => controls.settings.update(patch),
+    getSettings: async () => ports.settings.get(),
+    updateSettings: async (patch) => ports.settings.update(patch),
     // A wipe of an already empty install is not an error to someone in a hurry.
     panicWipe: async () => {
       if ((await vault.state()) === 'absent') return
       await vault.wipe()
     },
-    panicShortcutStatus: async () => controls.panicShortcut(),
+    panicShortcutStatus: async () => ports.panicShortcut(),
     setDuressPassphrase: async ({ current, duress }) => vault.setDuressPassphrase(current, duress),
     copyToClipboard: async ({ text }) => {
       if ((await vault.state()) !== 'unlocked') throw new SestraError('LOCKED')
-      await controls.clipboard.copy(text)
+      await ports.clipboard.copy(text)
     },
-    reportActivity: async () => controls.activity(),
+    reportActivity: async () => ports.activity(),
   }
 }

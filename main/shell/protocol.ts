@@ -27,7 +27,7 @@ const commonHeaders = {
  * Serves `rendererRoot` (the built out/renderer) on app://sestra/ for this
  * session only, and, under /vault-files/, the stored files of the unlocked vault.
  */
-export function serveRenderer(session: Session, rendererRoot: string, vault: VaultService): void {
+export function serveAppScheme(session: Session, rendererRoot: string, vault: VaultService): void {
   session.protocol.handle(appScheme, async (request) => {
     const { pathname } = new URL(request.url)
     if (pathname.startsWith(vaultFilesPrefix)) {

@@ -4,7 +4,7 @@ import { devCsp } from './devCsp'
 import { hardenSession, type GuardOptions } from './guards'
 import { appEntryUrl, originOf } from './origins'
 import type { VaultService } from '../vault/service'
-import { serveRenderer } from './protocol'
+import { serveAppScheme } from './protocol'
 import type { Placement } from './windowHost'
 
 /**
@@ -13,7 +13,7 @@ import type { Placement } from './windowHost'
  * a disk image holds nothing the renderer ever saw. The vault is the only
  * persistence the app has.
  */
-export const partition = 'sestra'
+const sessionPartition = 'sestra'
 
 /**
  * The window's session, set up once: Electron refuses a second
@@ -21,9 +21,9 @@ export const partition = 'sestra'
  * (`windowHost.ts`) shares this session.
  */
 export function createAppSession(guard: GuardOptions, vault: VaultService): Session {
-  const ses = session.fromPartition(partition, { cache: false })
+  const ses = session.fromPartition(sessionPartition, { cache: false })
   hardenSession(ses, guard)
-  serveRenderer(ses, join(import.meta.dirname, '../renderer'), vault)
+  serveAppScheme(ses, join(import.meta.dirname, '../renderer'), vault)
   if (guard.devServerUrl) widenCspForDevServer(ses, guard.devServerUrl)
   return ses
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { intakeFile } from '../../main/evidence/intake'
-import { evidenceResponse, parseRange } from '../../main/evidence/rangeResponse'
+import { storedFileResponse, parseRange } from '../../main/evidence/storedFileResponse'
 import { sniffMime } from '../../main/evidence/sniffMime'
 import { chunkSize } from '../../main/store/files'
 import type { OpenVault } from '../../main/vault/vault'
@@ -131,30 +131,30 @@ describe('seekable reads', () => {
     expect(parseRange('bytes=9-3', 100)).toBeNull()
   })
 
-  it('evidenceResponse: 200, 206, 416, HEAD, and unknown types only as downloads', async () => {
+  it('storedFileResponse: 200, 206, 416, HEAD, and unknown types only as downloads', async () => {
     const { vault: v } = await vault()
     const video = Buffer.concat([Buffer.from('000000186674797069736f6d', 'hex'), patterned(chunkSize + 100)])
     const file = await v.store.files.add({ name: 'clip.mp4' }, piecesOf(video))
     expect(file.mime).toBe('video/mp4')
 
-    const whole = evidenceResponse(v.store.files, file, {})
+    const whole = storedFileResponse(v.store.files, file, {})
     expect(whole.status).toBe(200)
     expect(whole.headers).toMatchObject({ 'Content-Type': 'video/mp4', 'Content-Length': String(video.length), 'Accept-Ranges': 'bytes', 'Cache-Control': 'no-store' })
     expect((await collect(whole.body!)).equals(video)).toBe(true)
 
-    const part = evidenceResponse(v.store.files, file, { range: `bytes=${chunkSize - 2}-${chunkSize + 2}` })
+    const part = storedFileResponse(v.store.files, file, { range: `bytes=${chunkSize - 2}-${chunkSize + 2}` })
     expect(part.status).toBe(206)
     expect(part.headers['Content-Range']).toBe(`bytes ${chunkSize - 2}-${chunkSize + 2}/${video.length}`)
     expect(part.headers['Content-Length']).toBe('5')
     expect((await collect(part.body!)).equals(video.subarray(chunkSize - 2, chunkSize + 3))).toBe(true)
 
-    const beyond = evidenceResponse(v.store.files, file, { range: `bytes=${video.length}-` })
+    const beyond = storedFileResponse(v.store.files, file, { range: `bytes=${video.length}-` })
     expect(beyond).toMatchObject({ status: 416, body: null, headers: { 'Content-Range': `bytes */${video.length}` } })
-    expect(evidenceResponse(v.store.files, file, { method: 'HEAD' })).toMatchObject({ status: 200, body: null })
-    expect(evidenceResponse(v.store.files, file, { method: 'POST' }).status).toBe(405)
+    expect(storedFileResponse(v.store.files, file, { method: 'HEAD' })).toMatchObject({ status: 200, body: null })
+    expect(storedFileResponse(v.store.files, file, { method: 'POST' }).status).toBe(405)
 
     const blob = await v.store.files.add({ name: 'page.html' }, piecesOf(Buffer.from([0, 1, 2, 3, 0x3c])))
-    expect(evidenceResponse(v.store.files, blob, {}).headers).toMatchObject({ 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment' })
+    expect(storedFileResponse(v.store.files, blob, {}).headers).toMatchObject({ 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment' })
   })
 })
 
@@ -198,8 +198,8 @@ describe('no plaintext of imported evidence on disk', () => {
     const record = await intakeFile(v.store, source)
     // The source is the user's own file, outside the vault: remove it so the temp scan looks only at what we wrote.
     await writeFile(source, '')
-    await collect(evidenceResponse(v.store.files, record, {}).body!)
-    await collect(evidenceResponse(v.store.files, record, { range: 'bytes=1000-2000000' }).body!)
+    await collect(storedFileResponse(v.store.files, record, {}).body!)
+    await collect(storedFileResponse(v.store.files, record, { range: 'bytes=1000-2000000' }).body!)
     v.lock()
     open = null
     expect(await filesContaining(dir, canary)).toEqual([])

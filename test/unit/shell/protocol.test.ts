@@ -2,7 +2,7 @@ import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { productionCsp } from '../../../shared/csp'
-import { registerAppScheme, serveRenderer } from '../../../main/shell/protocol'
+import { registerAppScheme, serveAppScheme } from '../../../main/shell/protocol'
 import { VaultService } from '../../../main/vault/service'
 import { lookUpRendererFile } from '../../../main/shell/rendererFiles'
 import { tempDir } from '../../support/tempDirs'
@@ -90,7 +90,7 @@ describe('the app:// handler', () => {
   it('answers on the given session with the file and the production CSP', async () => {
     const { root } = await rendererTree()
     const session = new FakeSession('sestra')
-    serveRenderer(session as never, root, new VaultService(join(root, 'no-vault')))
+    serveAppScheme(session as never, root, new VaultService(join(root, 'no-vault')))
     const handle = session.protocolHandlers.get('app')
     if (!handle) throw new Error('app:// was not handled on this session')
 
@@ -114,7 +114,7 @@ describe('the app:// handler', () => {
       yield bytes
     })())
     const session = new FakeSession('sestra')
-    serveRenderer(session as never, root, vault)
+    serveAppScheme(session as never, root, vault)
     const handle = session.protocolHandlers.get('app')
     if (!handle) throw new Error('app:// was not handled on this session')
 
