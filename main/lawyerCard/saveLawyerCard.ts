@@ -1,6 +1,7 @@
 import { SestraError, type Language } from '../../shared/errors'
 import { loadFonts, writeNew } from '../evidence/report/exportReport'
 import type { DialogsPort } from '../ipc/ports'
+import { speedDialLawyers } from '../store/contactQueries'
 import type { Store } from '../store/records'
 import type { CardLawyer } from './renderCard'
 
@@ -9,12 +10,7 @@ const maxLawyers = 2
 
 /** The speed-dial lawyers who have a number to call, by name. */
 export function cardLawyers(store: Store): CardLawyer[] {
-  return store.contacts
-    .list({
-      where: `speed_dial = 1 AND phones <> '[]' AND EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value = 'lawyer')`,
-      limit: maxLawyers,
-    })
-    .items.map(({ name, phones }) => ({ name, phones: phones.slice(0, 2) }))
+  return speedDialLawyers(store, maxLawyers).map(({ name, phones }) => ({ name, phones: phones.slice(0, 2) }))
 }
 
 /**

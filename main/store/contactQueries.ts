@@ -12,3 +12,11 @@ export function listContacts(store: Store, input: { query: string; limit: number
     params: [pattern, pattern],
   })
 }
+
+/** Speed-dial contacts with the lawyer role and at least one number, by name. */
+export function speedDialLawyers(store: Store, limit: number) {
+  return store.contacts.list({
+    where: `speed_dial = 1 AND phones <> '[]' AND EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value = 'lawyer')`,
+    limit,
+  }).items
+}
