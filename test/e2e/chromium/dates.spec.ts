@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '../fixtures'
 import { createVault, screenshot } from '../flows'
 import { addPerson, personCard } from '../flows/people'
@@ -20,6 +21,8 @@ test('every date field follows the UI language, not the OS: dd.mm.yyyy in Russia
   // The calendar opens on that month, in Russian, and a pick writes the pattern.
   await page.getByTestId('document-valid-from-calendar').click()
   await expect(page.getByTestId('date-calendar')).toBeVisible()
+  const { violations } = await new AxeBuilder({ page }).include('.date-input').analyze()
+  expect(violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => v.id)).toEqual([])
   await page.getByTestId('date-calendar').locator('button[data-date$="-15"]').click()
   await expect(page.getByTestId('document-valid-from')).toHaveValue(/^15\.\d{2}\.\d{4}$/)
   await page.getByTestId('document-valid-from').fill('01.06.2018')
