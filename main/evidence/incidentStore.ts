@@ -12,14 +12,12 @@ import {
 } from '../../shared/domain/incident'
 import type { CustodyEntry } from '../../shared/domain/custody'
 import type { Database } from '../vault/database'
+import { IncidentRows } from '../store/incidentRows'
 import { Table, type ListPage } from '../store/table'
 import type { CustodyLog } from './custodyLog'
 
 type Stored = Omit<Incident, keyof IncidentLinks>
 type PersonLinks = Omit<IncidentLinks, 'fileIds'>
-
-const linkKeys = ['personIds', 'perpetratorContactIds', 'witnessContactIds'] as const
-const contactRoles = { perpetratorContactIds: 'perpetrator', witnessContactIds: 'witness' } as const
 
 /**
  * What `verify` replays: every field but the campaign, which the schema may
@@ -40,11 +38,13 @@ export class IncidentStore {
   readonly #db: Database
   readonly #custody: CustodyLog
   readonly #table: Table<typeof incidentInput>
+  readonly #rows: IncidentRows
 
   constructor(db: Database, custody: CustodyLog) {
     this.#db = db
     this.#custody = custody
     this.#table = new Table(db, { table: 'incidents', schema: incidentInput, orderBy: 'occurred_on, occurred_time, created_at, id' })
+    this.#rows = new IncidentRows(db)
   }
 
   create(input: IncidentCreateInput, now = new Date()): Incident {
@@ -53,7 +53,7 @@ export class IncidentStore {
     this.#checkLinks(fields.campaignId, links)
     return this.#db.transaction(() => {
       const record = this.#table.create(fields, now)
-      this.#setPersonLinks(record.id, links)
+      this.#rows.setPersonLinks(record.id, links)
       const detail = { fields: incidentState(pickFields(record)), links: { campaignId: record.campaignId, ...pickLinks(links) } }
       this.#custody.append('incident', record.id, 'created', detail, now)
       for (const fileId of unique(fileIds)) this.attachFile(record.id, fileId, now)
@@ -72,19 +72,7 @@ export class IncidentStore {
 
   /** The timeline: chronological, filtered, paged. */
   list(filter: IncidentFilter = {}, page: { limit?: number; offset?: number } = {}): ListPage<Incident> {
-    const where: string[] = []
-    const params: string[] = []
-    const add = (sql: string, ...values: string[]) => {
-      where.push(sql)
-      params.push(...values)
-    }
-    if (filter.campaignId) add('campaign_id = ?', filter.campaignId)
-    if (filter.personId) add('id IN (SELECT incident_id FROM incident_people WHERE person_id = ?)', filter.personId)
-    if (filter.contactId) add('id IN (SELECT incident_id FROM incident_contacts WHERE contact_id = ?)', filter.contactId)
-    if (filter.kinds) add(filter.kinds.length ? `kind IN (${filter.kinds.map(() => '?').join(', ')})` : '0', ...filter.kinds)
-    if (filter.from) add('occurred_on >= ?', filter.from)
-    if (filter.to) add('occurred_on <= ?', filter.to)
-    const found = this.#table.list({ where: where.join(' AND ') || undefined, params, ...page })
+    const found = this.#table.list({ ...this.#rows.filter(filter), ...page })
     return { items: found.items.map((r) => this.#withLinks(r)), total: found.total }
   }
 
@@ -100,7 +88,7 @@ export class IncidentStore {
       }
       this.#checkLinks(fieldPatch.campaignId === undefined ? before.campaignId : fieldPatch.campaignId, { ...links, fileIds: fileIds ?? [] })
       const after = { ...pickFields(this.#table.update(id, fieldPatch, now)), ...links }
-      this.#setPersonLinks(id, links)
+      this.#rows.setPersonLinks(id, links)
       const edited = {
         fields: changes(incidentState(pickFields(before)), incidentState(pickFields(after))),
         links: changes({ campaignId: before.campaignId, ...pickLinks(before) }, { campaignId: after.campaignId, ...pickLinks(after) }),
@@ -127,10 +115,7 @@ export class IncidentStore {
     this.#db.transaction(() => {
       const incident = this.#table.get(incidentId)
       const file = this.#file(fileId)
-      const added = this.#db
-        .prepare('INSERT OR IGNORE INTO incident_files (incident_id, file_id, attached_at) VALUES (?, ?, ?)')
-        .run([incidentId, fileId, now.toISOString()])
-      if (added.changes === 0) return
+      if (!this.#rows.attachFile(incidentId, fileId, now)) return
       this.#custody.append('incident', incidentId, 'file_attached', { fileId, name: file.name, sha256: file.sha256 }, now)
       this.#custody.append('file', fileId, 'attached', { incidentId, title: incident.title }, now)
     })()
@@ -140,8 +125,7 @@ export class IncidentStore {
     this.#db.transaction(() => {
       const incident = this.#table.get(incidentId)
       const file = this.#file(fileId)
-      const removed = this.#db.prepare('DELETE FROM incident_files WHERE incident_id = ? AND file_id = ?').run([incidentId, fileId])
-      if (removed.changes === 0) return
+      if (!this.#rows.detachFile(incidentId, fileId)) return
       this.#custody.append('incident', incidentId, 'file_detached', { fileId, name: file.name, sha256: file.sha256, reason: 'detached' }, now)
       this.#custody.append('file', fileId, 'detached', { incidentId, title: incident.title }, now)
     })()
@@ -164,47 +148,23 @@ export class IncidentStore {
 
   /** Ids of every incident, for `verify`. */
   ids(): string[] {
-    return this.#db.prepare('SELECT id FROM incidents ORDER BY id', { pluck: true }).all() as string[]
+    return this.#rows.ids()
   }
 
   #withLinks(record: Stored): Incident {
-    const ids = (sql: string, ...params: string[]) => this.#db.prepare(sql, { pluck: true }).all([record.id, ...params]) as string[]
-    return {
-      ...record,
-      personIds: ids('SELECT person_id FROM incident_people WHERE incident_id = ? ORDER BY person_id'),
-      perpetratorContactIds: ids('SELECT contact_id FROM incident_contacts WHERE incident_id = ? AND role = ? ORDER BY contact_id', 'perpetrator'),
-      witnessContactIds: ids('SELECT contact_id FROM incident_contacts WHERE incident_id = ? AND role = ? ORDER BY contact_id', 'witness'),
-      fileIds: ids('SELECT file_id FROM incident_files WHERE incident_id = ? ORDER BY attached_at, file_id'),
-    }
-  }
-
-  #setPersonLinks(id: string, links: PersonLinks): void {
-    this.#db.prepare('DELETE FROM incident_people WHERE incident_id = ?').run([id])
-    this.#db.prepare('DELETE FROM incident_contacts WHERE incident_id = ?').run([id])
-    const person = this.#db.prepare('INSERT INTO incident_people (incident_id, person_id) VALUES (?, ?)')
-    for (const personId of unique(links.personIds)) person.run([id, personId])
-    const contact = this.#db.prepare('INSERT INTO incident_contacts (incident_id, contact_id, role) VALUES (?, ?, ?)')
-    for (const key of ['perpetratorContactIds', 'witnessContactIds'] as const) {
-      for (const contactId of unique(links[key])) contact.run([id, contactId, contactRoles[key]])
-    }
+    return { ...record, ...this.#rows.links(record.id) }
   }
 
   /** A missing person, contact, campaign or file is the caller's mistake, named by field. */
   #checkLinks(campaignId: string | null, links: IncidentLinks): void {
-    const exists = (table: string, id: string) => this.#db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`, { pluck: true }).get([id]) !== undefined
-    if (campaignId !== null && !exists('campaigns', campaignId)) throw new SestraError('INVALID_INPUT', 'campaignId')
-    const tables = { personIds: 'people', perpetratorContactIds: 'contacts', witnessContactIds: 'contacts', fileIds: 'files' } as const
-    for (const key of [...linkKeys, 'fileIds'] as const) {
-      if (links[key].some((linked) => !exists(tables[key], linked))) throw new SestraError('INVALID_INPUT', key)
-    }
+    const missing = this.#rows.missingLink(campaignId, links)
+    if (missing !== null) throw new SestraError('INVALID_INPUT', missing)
   }
 
   #file(id: string): { name: string; sha256: string } {
-    const row = this.#db.prepare('SELECT name, sha256 FROM files WHERE id = ? AND complete = 1').get([id]) as
-      | { name: string; sha256: string }
-      | undefined
-    if (!row) throw new SestraError('NOT_FOUND')
-    return row
+    const file = this.#rows.completeFile(id)
+    if (!file) throw new SestraError('NOT_FOUND')
+    return file
   }
 }
 
