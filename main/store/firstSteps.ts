@@ -5,33 +5,31 @@ import type { Database } from '../vault/database'
 /*
  * The first-run list ticks itself from the vault's records; what records
  * cannot show (the panic practice, the duress passphrase, the list
- * dismissed, the date of the last backup, how often to remind) is a handful
- * of bits kept in SQLite's 32-bit `application_id` header field.
+ * dismissed, the date of the last backup, how often to remind) is one row of
+ * the `first_steps` table (migration 008), absent until something is marked.
  *
- * Why there: it is inside the encrypted database (SQLCipher encrypts page 1
- * whole), written in the same journaled transaction as any change, needs no
- * migration (the migration numbers are spoken for), and no bundle carries
- * it, because bundles copy tables. A vault opened by the duress passphrase,
- * or restored from a backup, is a new database, so it starts at zero and
- * looks exactly like a new vault. settings.json was not an option: it is
- * readable while locked, would survive a wipe, and a backup date there tells
- * whoever holds the laptop that a copy exists somewhere.
- *
- *   bit 0      the first-steps list was dismissed
- *   bit 1      the panic button was practised
- *   bit 2      a duress passphrase was set from the app
- *   bits 3-5   index into backupReminderChoices
- *   bits 6-31  day of the last whole-vault export, counted from 1970-01-01 plus one; 0 = never
+ * Why in the vault: it is encrypted with everything else and written in the
+ * same journaled transaction as any change. No bundle carries the table
+ * (tableRows.ts), so a vault opened by the duress passphrase, or restored
+ * from a backup, starts without the row and looks exactly like a new vault.
+ * settings.json was not an option: it is readable while locked, would survive
+ * a wipe, and a backup date there tells whoever holds the laptop that a copy
+ * exists somewhere.
  */
 
-const markBits: Record<FirstStepMark, number> = { dismissed: 0, panicPractised: 1, duressSet: 2 }
-const reminderShift = 3
-const reminderMask = 0b111
-const dayShift = 6
 const dayMs = 86_400_000
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / dayMs
-const dateOfDay = (day: number) => new Date(day * dayMs).toISOString().slice(0, 10)
+
+interface MarksRow {
+  dismissed: number
+  panic_practised: number
+  duress_set: number
+  reminder_days: number | null
+  last_backup_on: string | null
+}
+
+const markColumns: Record<FirstStepMark, keyof MarksRow> = { dismissed: 'dismissed', panicPractised: 'panic_practised', duressSet: 'duress_set' }
 
 export class FirstStepsStore {
   readonly #db: Database
@@ -41,21 +39,20 @@ export class FirstStepsStore {
   }
 
   read(today: string): FirstSteps {
-    const bits = this.#bits()
-    const storedDay = bits >>> dayShift
-    const lastBackupOn = storedDay === 0 ? null : dateOfDay(storedDay - 1)
-    const index = (bits >>> reminderShift) & reminderMask
-    const reminderDays = index < backupReminderChoices.length ? (backupReminderChoices[index] as FirstSteps['reminderDays']) : backupReminderChoices[0]
+    const row = this.#row()
+    const lastBackupOn = row?.last_backup_on ?? null
+    const stored = row === undefined ? backupReminderChoices[0] : row.reminder_days
+    const reminderDays = backupReminderChoices.includes(stored as FirstSteps['reminderDays']) ? (stored as FirstSteps['reminderDays']) : backupReminderChoices[0]
     const daysSinceBackup = lastBackupOn === null ? null : dayNumber(today) - dayNumber(lastBackupOn)
     return {
       steps: {
         family: this.#familyHasPassports(),
         lawyer: this.#lawyerReady(),
-        panic: this.#has(bits, 'panicPractised'),
-        duress: this.#has(bits, 'duressSet'),
+        panic: row?.panic_practised === 1,
+        duress: row?.duress_set === 1,
         backup: lastBackupOn !== null,
       },
-      dismissed: this.#has(bits, 'dismissed'),
+      dismissed: row?.dismissed === 1,
       lastBackupOn,
       reminderDays,
       backupDue: reminderDays !== null && (daysSinceBackup === null || daysSinceBackup > reminderDays),
@@ -63,34 +60,28 @@ export class FirstStepsStore {
   }
 
   mark(mark: FirstStepMark, on: boolean): void {
-    const bit = 1 << markBits[mark]
-    const bits = this.#bits()
-    this.#write(on ? bits | bit : bits & ~bit)
+    this.#set(markColumns[mark], on ? 1 : 0)
   }
 
   /** After a whole-vault export: the reminder counts from this day. */
   noteBackup(day: string): void {
-    const bits = this.#bits() & ((1 << dayShift) - 1)
-    this.#write(bits | ((dayNumber(day) + 1) << dayShift))
+    this.#set('last_backup_on', day)
   }
 
   setReminder(days: (typeof backupReminderChoices)[number]): void {
-    const index = backupReminderChoices.indexOf(days)
-    const bits = this.#bits() & ~(reminderMask << reminderShift)
-    this.#write(bits | (index << reminderShift))
+    this.#set('reminder_days', days)
   }
 
-  #has(bits: number, mark: FirstStepMark): boolean {
-    return (bits & (1 << markBits[mark])) !== 0
+  #row(): MarksRow | undefined {
+    return this.#db.prepare('SELECT dismissed, panic_practised, duress_set, reminder_days, last_backup_on FROM first_steps WHERE id = 1').get() as
+      | MarksRow
+      | undefined
   }
 
-  #bits(): number {
-    return Number(this.#db.pragma('application_id', { simple: true })) >>> 0
-  }
-
-  /** The pragma takes a signed 32-bit integer. */
-  #write(bits: number): void {
-    this.#db.pragma(`application_id = ${bits | 0}`)
+  #set(column: keyof MarksRow, value: string | number | null): void {
+    this.#db
+      .prepare(`INSERT INTO first_steps (id, ${column}) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET ${column} = excluded.${column}`)
+      .run([value])
   }
 
   /** Her own passport, and one for each child. */

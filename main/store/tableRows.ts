@@ -7,10 +7,11 @@ export type Row = Record<string, string | number | null>
  * Tables that are not data of their own and never travel in a bundle: the
  * vault's secret identity and signing key, file bytes and blob keys (files travel as files), what
  * triggers rebuild from the records (the search index and its row map), and custody
- * heads (each vault signs its own; an import recomputes them).
+ * heads (each vault signs its own; an import recomputes them), and the first-steps
+ * marks (a duress or restored vault starts without them, like a new one).
  * Virtual tables and their shadow tables are skipped as well.
  */
-const notExported = new Set(['vault_identity', 'signing_key', 'file_chunks', 'file_blobs', 'search_rows', 'custody_heads'])
+const notExported = new Set(['vault_identity', 'signing_key', 'file_chunks', 'file_blobs', 'search_rows', 'custody_heads', 'first_steps'])
 
 /**
  * Every row of every data table, by SQL name, for whole-vault bundles. Working

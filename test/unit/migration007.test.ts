@@ -36,7 +36,7 @@ function vaultAtSix() {
 describe('migration 007 (custody heads and the signing key)', () => {
   it('makes the signing key and a signed head for every existing chain', async () => {
     const { db, lastHash } = vaultAtSix()
-    runMigrations(db)
+    runMigrations(db, migrations.slice(0, 7))
     expect(db.pragma('user_version', { simple: true })).toBe(7)
     const key = new VaultSigningKey(db)
     expect(key.publicKey()).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI[A-Za-z0-9+/]{43}$/)

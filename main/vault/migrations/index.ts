@@ -7,10 +7,11 @@ import { migration004 } from './004-evidence'
 import { migration005 } from './005-rowid-file-chunks'
 import { migration006 } from './006-blob-store'
 import { migration007 } from './007-custody-heads'
+import { migration008 } from './008-first-steps'
 import type { Migration } from './types'
 
 /** In order; a vault's `user_version` is the last one applied. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007]
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008]
 
 export const latestSchemaVersion = migrations.length
 
