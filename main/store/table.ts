@@ -40,7 +40,7 @@ export class Table<S extends z.ZodObject> {
   create(input: z.input<S>, now = new Date()): Stored<z.output<S>> {
     const fields = this.#validate(input)
     const stamp = now.toISOString()
-    const record = { ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp }
+    const record: Stored<z.output<S>> = { ...fields, id: randomUUID(), createdAt: stamp, updatedAt: stamp }
     const columns = ['id', ...this.#fields, 'createdAt', 'updatedAt']
     this.#db
       .prepare(
@@ -48,7 +48,7 @@ export class Table<S extends z.ZodObject> {
          VALUES (${columns.map((c) => `$${c}`).join(', ')})`,
       )
       .run(this.#encode(record))
-    return record as Stored<z.output<S>>
+    return record
   }
 
   get(id: string): Stored<z.output<S>> {
@@ -72,14 +72,14 @@ export class Table<S extends z.ZodObject> {
   update(id: string, patch: Partial<z.input<S>>, now = new Date()): Stored<z.output<S>> {
     const current = this.get(id)
     const fields = this.#validate({ ...pick(current, this.#fields), ...patch })
-    const record = { ...fields, id, createdAt: current.createdAt, updatedAt: now.toISOString() }
+    const record: Stored<z.output<S>> = { ...fields, id, createdAt: current.createdAt, updatedAt: now.toISOString() }
     this.#db
       .prepare(
         `UPDATE ${this.#spec.table} SET ${[...this.#fields, 'updatedAt'].map((c) => `${snake(c)} = $${c}`).join(', ')}
          WHERE id = $id`,
       )
       .run(this.#encode(record))
-    return record as Stored<z.output<S>>
+    return record
   }
 
   delete(id: string): void {
@@ -99,7 +99,7 @@ export class Table<S extends z.ZodObject> {
   rowProblems(row: Record<string, unknown>): string | null {
     let record: Record<string, unknown>
     try {
-      record = this.#decode(row)
+      record = this.#decodeColumns(row)
     } catch {
       return 'encoding'
     }
@@ -132,14 +132,29 @@ export class Table<S extends z.ZodObject> {
     return out
   }
 
-  #decode(row: Record<string, unknown>): Stored<z.output<S>> {
+  #decodeColumns(row: Record<string, unknown>): Record<string, unknown> {
     const out: Record<string, unknown> = {}
     for (const key of ['id', ...this.#fields, 'createdAt', 'updatedAt']) {
       const value = row[snake(key)]
       const codec = this.#codec(key)
       out[key] = codec === 'json' ? JSON.parse(String(value)) : codec === 'bool' ? value === 1 : value
     }
-    return out as Stored<z.output<S>>
+    return out
+  }
+
+  /**
+   * A row leaves the store only after the record schema has parsed it: a row
+   * the schema refuses (edited outside the app, damaged) is reported as a
+   * damaged database, never handed on with a type it does not have.
+   */
+  #decode(row: Record<string, unknown>): Stored<z.output<S>> {
+    const record = this.#decodeColumns(row)
+    const parsed = this.#spec.schema.safeParse(pick(record, this.#fields))
+    const { id, createdAt, updatedAt } = record
+    if (!parsed.success || typeof id !== 'string' || typeof createdAt !== 'string' || typeof updatedAt !== 'string') {
+      throw new SestraError('CORRUPT_DATABASE', this.#spec.table)
+    }
+    return { ...parsed.data, id, createdAt, updatedAt }
   }
 }
 
