@@ -3,7 +3,7 @@ import { focusWhenShown } from '../../components/focusWhenShown'
 import { useCampaigns } from '../../state/campaigns'
 import { useContacts } from '../../state/contacts'
 import { useNavigation } from '../../state/navigation'
-import { usePeople } from '../../state/people'
+import { openRecord } from '../openRecord'
 
 type ContactField = Extract<FixPlace, { place: 'contact' }>['field']
 type CampaignField = Extract<FixPlace, { place: 'campaign' }>['field']
@@ -23,28 +23,21 @@ const campaignFields: Record<CampaignField, string> = {
 
 /** Opens the place where what a checklist reason names can be fixed, with the field at fault focused. */
 export async function openFixPlace(fix: FixPlace): Promise<void> {
-  const go = useNavigation.getState().go
   switch (fix.place) {
     case 'contact': {
       const current = useCampaigns.getState().current
       const campaignId = current !== null && current !== 'new' ? current.id : ''
-      await useContacts.getState().open(fix.id)
-      go('contacts')
+      await openRecord('contact', fix.id)
       focusWhenShown(fix.field === 'briefing' ? `#contact-briefed-${CSS.escape(campaignId)}` : contactFields[fix.field])
       return
     }
     case 'newContact':
       useContacts.getState().startNew()
-      go('contacts')
+      useNavigation.getState().go('contacts')
       return
     case 'person':
-      await usePeople.getState().openPerson(fix.id)
-      go('people')
-      return
     case 'document':
-      await usePeople.getState().loadEveryone()
-      await usePeople.getState().openDocument(fix.id)
-      go('people')
+      await openRecord(fix.place, fix.id)
       return
     case 'campaign':
       useCampaigns.getState().setTab('details')

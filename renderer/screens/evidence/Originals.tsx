@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { call } from '../../api'
 import { Alert } from '../../components/Alert'
 import { useAction } from '../../components/useAction'
+import '../../components/linkButton.css'
 import { useSeizure } from '../../state/seizure'
 
 type Choice = 'delete' | 'keep'
