@@ -96,7 +96,8 @@ export interface VaultSummary {
 }
 
 export const ipcSchema = {
-  vaultState: method(none).returns<{ state: VaultState }>(),
+  /** wipeFailure: the report of a wipe that did not finish (file names, error codes), kept until acknowledged. */
+  vaultState: method(none).returns<{ state: VaultState; wipeFailure: string | null }>(),
   createVault: method(z.object({ passphrase: z.string().min(8).max(1024) })).returns<void>(),
   unlock: method(z.object({ passphrase })).returns<void>(),
   lock: method(none).returns<void>(),
@@ -109,6 +110,7 @@ export const ipcSchema = {
   updateSettings: method(settingsPatch).returns<Settings>(),
   /** Destroys the vault now; the shell then quits or shows a fresh install, as set. */
   panicWipe: method(none).returns<void>(),
+  acknowledgeWipeFailure: method(none).returns<void>(),
   /** Whether the system accepted the panic shortcut; the renderer never assumes it did. */
   panicShortcutStatus: method(none).returns<PanicShortcutStatus>(),
   setDuressPassphrase: method(

@@ -15,6 +15,7 @@ export const methodNames = [
   'getSettings',
   'updateSettings',
   'panicWipe',
+  'acknowledgeWipeFailure',
   'panicShortcutStatus',
   'setDuressPassphrase',
   'copyToClipboard',

@@ -20,7 +20,7 @@ import { saveLawyerCard } from '../lawyerCard/saveLawyerCard'
  */
 export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
   return {
-    vaultState: async () => ({ state: await vault.state() }),
+    vaultState: async () => ({ state: await vault.state(), wipeFailure: vault.wipeFailure() }),
     createVault: async ({ passphrase }) => vault.create(passphrase),
     unlock: async ({ passphrase }) => vault.unlock(passphrase),
     lock: async () => vault.lock(),

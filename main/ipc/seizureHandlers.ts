@@ -7,6 +7,7 @@ type SeizureMethods =
   | 'getSettings'
   | 'updateSettings'
   | 'panicWipe'
+  | 'acknowledgeWipeFailure'
   | 'panicShortcutStatus'
   | 'setDuressPassphrase'
   | 'copyToClipboard'
@@ -21,6 +22,7 @@ export function seizureHandlers(vault: VaultService, ports: AppPorts): Pick<Hand
       if ((await vault.state()) === 'absent') return
       await vault.wipe()
     },
+    acknowledgeWipeFailure: async () => vault.acknowledgeWipeFailure(),
     panicShortcutStatus: async () => ports.panicShortcut(),
     setDuressPassphrase: async ({ current, duress }) => vault.setDuressPassphrase(current, duress),
     copyToClipboard: async ({ text }) => {

@@ -49,6 +49,9 @@ export class VaultService {
   readonly #lockListeners = new Listeners()
   readonly #wipeListeners = new Listeners()
   readonly #unlockListeners = new Listeners()
+  // The renderer that saw a wipe fail is replaced at the wipe's lock, so main
+  // keeps the report for the next one: file names and error codes, no content.
+  #wipeFailure: string | null = null
 
   constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
@@ -90,7 +93,13 @@ export class VaultService {
 
   async #unlock(passphrase: string): Promise<void> {
     if (this.#open) return
-    this.#open = await unlockVault(this.dir, passphrase, this.#options)
+    try {
+      this.#open = await unlockVault(this.dir, passphrase, this.#options)
+    } catch (error) {
+      // The duress passphrase wipes before it opens a new vault.
+      this.#rememberIfIncomplete(error)
+      throw error
+    }
     this.#unlockListeners.emit()
   }
 
@@ -122,14 +131,31 @@ export class VaultService {
     this.jobs.abortAll()
     let incomplete = false
     try {
-      return await wipeVault(this.dir, () => this.lock())
+      const timings = await wipeVault(this.dir, () => this.lock())
+      this.#wipeFailure = null
+      return timings
     } catch (error) {
-      incomplete = error instanceof SestraError && error.code === 'WIPE_INCOMPLETE'
+      incomplete = this.#rememberIfIncomplete(error)
       throw error
     } finally {
       await this.#options.failurePolicy?.failures?.reset().catch(() => {})
       if (!incomplete) this.#wipeListeners.emit()
     }
+  }
+
+  /** The last wipe's report if it did not finish, until she acknowledges it or a later wipe succeeds. */
+  wipeFailure(): string | null {
+    return this.#wipeFailure
+  }
+
+  acknowledgeWipeFailure(): void {
+    this.#wipeFailure = null
+  }
+
+  #rememberIfIncomplete(error: unknown): boolean {
+    const incomplete = error instanceof SestraError && error.code === 'WIPE_INCOMPLETE'
+    if (incomplete) this.#wipeFailure = error.detail ?? ''
+    return incomplete
   }
 
   /** The shell clears the clipboard, session storage and caches, then quits or restarts. */

@@ -9,7 +9,7 @@ import { tempDir } from '../support/tempDirs'
 describe('IPC dispatch', () => {
   it('walks the whole vault path: create, contacts, lock, unlock', async () => {
     const { call } = await ipcApp()
-    expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'absent' } })
+    expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'absent', wipeFailure: null } })
     expect(await call('createVault', { passphrase: 'dispatch passphrase' })).toMatchObject({ ok: true })
     const created = await call('createContact', { name: 'Nadia Example', phones: ['+995 555 000 000'] })
     expect(created).toMatchObject({ ok: true, value: { name: 'Nadia Example' } })
@@ -17,7 +17,7 @@ describe('IPC dispatch', () => {
     await call('updateContact', { id, patch: { notes: 'briefed' } })
     expect(await call('lock')).toMatchObject({ ok: true })
     expect(await call('listContacts', {})).toMatchObject({ ok: false, code: 'LOCKED' })
-    expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'locked' } })
+    expect(await call('vaultState')).toEqual({ ok: true, value: { state: 'locked', wipeFailure: null } })
     expect(await call('unlock', { passphrase: 'wrong passphrase' })).toMatchObject({ ok: false, code: 'WRONG_PASSPHRASE' })
     expect(await call('unlock', { passphrase: 'dispatch passphrase' })).toMatchObject({ ok: true })
     expect(await call('listContacts', {})).toMatchObject({ ok: true, value: { total: 1, items: [{ notes: 'briefed' }] } })

@@ -108,7 +108,7 @@ describe('bundles over IPC: export, inspect, merge and restore as jobs, paths fr
     expect(whole.summary.selection).toEqual({ kind: 'vault' })
     const restored = await finished(c.call, valueOf<{ jobId: string }>(await c.call('restoreBundle', { token: whole.token, newVaultPassphrase: 'restored vault passphrase' })).jobId)
     expect(restored).toMatchObject({ kind: 'restore', state: 'done', result: { written: { campaigns: 2, files: 3 } } })
-    expect(await c.call('vaultState')).toEqual({ ok: true, value: { state: 'unlocked' } })
+    expect(await c.call('vaultState')).toEqual({ ok: true, value: { state: 'unlocked', wipeFailure: null } })
     expect(await dumpVault(c.service.store)).toEqual(await dumpVault(a.service.store))
     // Restore never overwrites a vault.
     expect(await a.call('restoreBundle', { token: whole.token, newVaultPassphrase: 'restored vault passphrase' })).toMatchObject({ ok: false, code: 'ALREADY_EXISTS' })
