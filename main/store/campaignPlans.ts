@@ -5,7 +5,12 @@ import { customChecklistItemInput } from '../../shared/domain/checklistItem'
 import { standardChecklist, type ChecklistItem } from '../../shared/readiness/checklist'
 import type { ReadinessSnapshot } from '../../shared/readiness/rules'
 import { travelNeed, type TravelNeed } from '../../shared/travelNeeds'
+import { z } from 'zod'
 import type { Database } from '../vault/database'
+import { parseRows, texts } from './rows'
+
+const briefingRow = z.object({ contactId: z.string(), briefedOn: z.string() })
+const travellerRow = z.object({ id: z.string(), name: z.string() })
 
 // Roles some readiness rule looks at; other contacts never enter a snapshot.
 const checkedRoles = ['lawyer', 'human_rights_org', 'psychologist', 'ally', 'journalist']
@@ -101,9 +106,9 @@ export class CampaignPlans {
   }
 
   participantIds(campaignId: string): string[] {
-    return this.#db
-      .prepare('SELECT person_id FROM campaign_participants WHERE campaign_id = ? ORDER BY person_id', { pluck: true })
-      .all([campaignId]) as string[]
+    return texts(
+      this.#db.prepare('SELECT person_id FROM campaign_participants WHERE campaign_id = ? ORDER BY person_id', { pluck: true }).all([campaignId]),
+    )
   }
 
   /** Replaces the list; an id that is not a person fails the foreign key and changes nothing. */
@@ -116,9 +121,12 @@ export class CampaignPlans {
   }
 
   briefings(campaignId: string): { contactId: string; briefedOn: string }[] {
-    return this.#db
-      .prepare('SELECT contact_id AS contactId, briefed_on AS briefedOn FROM campaign_briefings WHERE campaign_id = ? ORDER BY briefed_on')
-      .all([campaignId]) as { contactId: string; briefedOn: string }[]
+    return parseRows(
+      briefingRow,
+      this.#db
+        .prepare('SELECT contact_id AS contactId, briefed_on AS briefedOn FROM campaign_briefings WHERE campaign_id = ? ORDER BY briefed_on')
+        .all([campaignId]),
+    )
   }
 
   setBriefing(campaignId: string, contactId: string, briefedOn: string | null): void {
@@ -139,7 +147,7 @@ export class CampaignPlans {
    * indexed queries: cost follows the campaign's size, not the vault's.
    */
   snapshotRows(campaignId: string): Omit<ReadinessSnapshot, 'today' | 'campaign'> {
-    const travellers = this.#db
+    const travellerRows = this.#db
       .prepare(
         `SELECT p.id, p.name FROM people p WHERE p.id IN (
            SELECT person_id FROM campaign_participants WHERE campaign_id = $campaignId
@@ -151,7 +159,8 @@ export class CampaignPlans {
            WHERE cp.campaign_id = $campaignId AND l.kind = 'child_of' AND l.from_type = 'person')
          ORDER BY p.name COLLATE NOCASE`,
       )
-      .all({ campaignId }) as { id: string; name: string }[]
+      .all({ campaignId })
+    const travellers = parseRows(travellerRow, travellerRows)
     const documents = this.#db
       .prepare(
         `SELECT id, person_id AS personId, kind, issuing_country AS issuingCountry, valid_from AS validFrom,

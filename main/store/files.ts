@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import { fileMetaInput, type FileMetaInput, type FileRecord } from '../../shared/domain/file'
+import { z } from 'zod'
 import type { Database } from '../vault/database'
 import { CustodyLog } from '../evidence/custodyLog'
 import { sniffMime } from '../evidence/sniffMime'
 import { BlobDamagedError, type BlobFolder, type BlobRef, type WrittenBlob } from './blobs/blobFolder'
+import { optionalRow, optionalText, texts } from './rows'
+
+const nameAndHash = z.object({ name: z.string(), sha256: z.string() })
+const blobRefRow = z.object({ size: z.number(), blob: z.string(), key: z.instanceof(Uint8Array), padded_size: z.number() })
 
 /** 1 MiB: the piece size files are read from disk in, and how much of the head the type is sniffed from. */
 export const chunkSize = 1024 * 1024
@@ -134,7 +139,7 @@ export class FileStore {
    */
   async sweep(): Promise<number> {
     this.#db.exec('DELETE FROM files WHERE complete = 0')
-    const known = new Set(this.#db.prepare('SELECT blob FROM file_blobs', { pluck: true }).all() as string[])
+    const known = new Set(texts(this.#db.prepare('SELECT blob FROM file_blobs', { pluck: true }).all()))
     return this.#blobs.sweep((name) => known.has(name))
   }
 
@@ -207,18 +212,16 @@ export class FileStore {
    */
   async delete(id: string, now = new Date()): Promise<void> {
     const blob = this.#db.transaction(() => {
-      const row = this.#db.prepare('SELECT name, sha256 FROM files WHERE id = ?').get([id]) as
-        | { name: string; sha256: string }
-        | undefined
+      const row = optionalRow(nameAndHash, this.#db.prepare('SELECT name, sha256 FROM files WHERE id = ?').get([id]))
       if (!row) throw new SestraError('NOT_FOUND')
-      const incidents = this.#db
-        .prepare('SELECT incident_id FROM incident_files WHERE file_id = ? ORDER BY incident_id', { pluck: true })
-        .all([id]) as string[]
+      const incidents = texts(
+        this.#db.prepare('SELECT incident_id FROM incident_files WHERE file_id = ? ORDER BY incident_id', { pluck: true }).all([id]),
+      )
       for (const incidentId of incidents) {
         const detail = { fileId: id, name: row.name, sha256: row.sha256, reason: 'file deleted' }
         this.#custody.append('incident', incidentId, 'file_detached', detail, now)
       }
-      const name = this.#db.prepare('SELECT blob FROM file_blobs WHERE file_id = ?', { pluck: true }).get([id]) as string | undefined
+      const name = optionalText(this.#db.prepare('SELECT blob FROM file_blobs WHERE file_id = ?', { pluck: true }).get([id]))
       this.#db.prepare('DELETE FROM files WHERE id = ?').run([id])
       return name
     })()
@@ -230,12 +233,15 @@ export class FileStore {
   }
 
   #ref(id: string): BlobRef {
-    const row = this.#db
-      .prepare(
-        `SELECT f.size, b.blob, b.key, b.padded_size FROM files f JOIN file_blobs b ON b.file_id = f.id
-         WHERE f.id = ? AND f.complete = 1`,
-      )
-      .get([id]) as { size: number; blob: string; key: Uint8Array; padded_size: number } | undefined
+    const row = optionalRow(
+      blobRefRow,
+      this.#db
+        .prepare(
+          `SELECT f.size, b.blob, b.key, b.padded_size FROM files f JOIN file_blobs b ON b.file_id = f.id
+           WHERE f.id = ? AND f.complete = 1`,
+        )
+        .get([id]),
+    )
     if (!row) {
       this.get(id)
       throw new SestraError('CORRUPT_DATABASE', 'no encrypted blob recorded')

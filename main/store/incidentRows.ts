@@ -1,19 +1,14 @@
 import type { IncidentFilter, IncidentLinks } from '../../shared/domain/incident'
-import { SestraError } from '../../shared/errors'
+import { z } from 'zod'
 import type { Database } from '../vault/database'
+import { optionalRow, texts } from './rows'
 
 type PersonLinks = Omit<IncidentLinks, 'fileIds'>
 
 const contactRoles = { perpetratorContactIds: 'perpetrator', witnessContactIds: 'witness' } as const
 const linkTables = { personIds: 'people', perpetratorContactIds: 'contacts', witnessContactIds: 'contacts', fileIds: 'files' } as const
 
-/** Ids read with `pluck`: text by the schema, checked rather than cast. */
-function texts(values: unknown[]): string[] {
-  return values.map((value) => {
-    if (typeof value !== 'string') throw new SestraError('CORRUPT_DATABASE')
-    return value
-  })
-}
+const fileRow = z.object({ name: z.string(), sha256: z.string() })
 
 /**
  * The SQL behind incidents: their join tables (people, contacts, files) and
@@ -96,11 +91,6 @@ export class IncidentRows {
 
   /** A completely imported file's name and hash, or null. */
   completeFile(id: string): { name: string; sha256: string } | null {
-    const row: unknown = this.#db.prepare('SELECT name, sha256 FROM files WHERE id = ? AND complete = 1').get([id])
-    if (row === undefined) return null
-    if (typeof row !== 'object' || row === null || !('name' in row) || !('sha256' in row)) throw new SestraError('CORRUPT_DATABASE')
-    const { name, sha256 } = row
-    if (typeof name !== 'string' || typeof sha256 !== 'string') throw new SestraError('CORRUPT_DATABASE')
-    return { name, sha256 }
+    return optionalRow(fileRow, this.#db.prepare('SELECT name, sha256 FROM files WHERE id = ? AND complete = 1').get([id])) ?? null
   }
 }

@@ -1,0 +1,29 @@
+import { z } from 'zod'
+import { SestraError } from '../../shared/errors'
+
+/*
+ * Rows from SQLite are `unknown` until checked here: a value of the wrong
+ * type (a row edited outside the app, damage) is a damaged database, never a
+ * record handed on with a type it does not have.
+ */
+
+const text = z.string()
+
+export function parseRows<T>(schema: z.ZodType<T>, rows: unknown[]): T[] {
+  return rows.map((row) => parseRow(schema, row))
+}
+
+export function parseRow<T>(schema: z.ZodType<T>, row: unknown): T {
+  const parsed = schema.safeParse(row)
+  if (!parsed.success) throw new SestraError('CORRUPT_DATABASE')
+  return parsed.data
+}
+
+/** One row, or undefined when none matched. */
+export const optionalRow = <T>(schema: z.ZodType<T>, row: unknown): T | undefined => (row === undefined ? undefined : parseRow(schema, row))
+
+/** Values read with `pluck`: text columns (ids, names). */
+export const texts = (values: unknown[]): string[] => parseRows(text, values)
+
+/** One plucked text value, or undefined when no row matched. */
+export const optionalText = (value: unknown): string | undefined => optionalRow(text, value)
