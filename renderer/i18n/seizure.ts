@@ -11,6 +11,10 @@ const seizureEn = {
     practiceButton: 'Hold to practise',
     practiced: 'Practice done: you held it long enough. Nothing was wiped. In earnest, the vault would now be gone.',
   },
+  wipeFailure: {
+    report: 'What the wipe reported:',
+    acknowledge: 'Read, hide this',
+  },
   copy: {
     button: 'Copy',
     label: 'Copy {{phone}}',
@@ -90,6 +94,10 @@ const seizureRu: SeizureMessages = {
     notHeld: 'Ничего не удалено. Чтобы удалить, нажмите кнопку и держите полторы секунды.',
     practiceButton: 'Держите для тренировки',
     practiced: 'Тренировка пройдена: вы держали достаточно долго. Ничего не удалено. По-настоящему хранилище было бы уже уничтожено.',
+  },
+  wipeFailure: {
+    report: 'Что сообщило уничтожение:',
+    acknowledge: 'Прочитано, скрыть',
   },
   copy: {
     button: 'Копировать',

@@ -8,6 +8,7 @@ import { useFormCheck } from '../components/useFormCheck'
 import { checkNewPassphrase } from '../components/validation'
 import { useVault } from '../state/vault'
 import { RestoreVault } from './allies/RestoreVault'
+import { WipeFailureNotice } from './seizure/WipeFailureNotice'
 
 export function CreateVault() {
   const { t } = useTranslation()
@@ -24,6 +25,7 @@ export function CreateVault() {
 
   return (
     <LockLayout title={t('create.title')}>
+      <WipeFailureNotice />
       <p>{t('create.intro')}</p>
       <p className="warning" data-testid="create-warning">
         {t('create.warning')}

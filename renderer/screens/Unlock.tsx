@@ -6,6 +6,7 @@ import { LockLayout } from '../components/LockLayout'
 import { useAction } from '../components/useAction'
 import { useVault } from '../state/vault'
 import { ShortcutInactive } from './seizure/ShortcutInactive'
+import { WipeFailureNotice } from './seizure/WipeFailureNotice'
 
 export function Unlock() {
   const { t } = useTranslation()
@@ -20,6 +21,7 @@ export function Unlock() {
 
   return (
     <LockLayout title={t('unlock.title')}>
+      <WipeFailureNotice />
       <form onSubmit={(e) => void submit(e)}>
         <Field
           id="unlock-passphrase"

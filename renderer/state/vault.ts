@@ -8,6 +8,8 @@ interface VaultData {
   status: VaultStatus
   /** Set when even the vault's state could not be read: nothing else can be shown. */
   failure: ErrorCode | null
+  /** What a wipe that did not finish left behind, as main reported it; kept until she acknowledges it. */
+  wipeFailure: string | null
 }
 
 interface VaultActions {
@@ -15,16 +17,17 @@ interface VaultActions {
   create(passphrase: string): Promise<void>
   unlock(passphrase: string): Promise<void>
   changePassphrase(current: string, next: string): Promise<void>
+  acknowledgeWipeFailure(): Promise<void>
 }
 
-export const initialVault: VaultData = { status: 'loading', failure: null }
+export const initialVault: VaultData = { status: 'loading', failure: null, wipeFailure: null }
 
 export const useVault = create<VaultData & VaultActions>()((set) => ({
   ...initialVault,
   async load() {
     try {
-      const { state } = await call('vaultState')
-      set({ status: state, failure: null })
+      const { state, wipeFailure } = await call('vaultState')
+      set({ status: state, failure: null, wipeFailure })
     } catch (error) {
       set({ failure: errorCodeOf(error) })
     }
@@ -39,5 +42,9 @@ export const useVault = create<VaultData & VaultActions>()((set) => ({
   },
   async changePassphrase(current, next) {
     await call('changePassphrase', { current, next })
+  },
+  async acknowledgeWipeFailure() {
+    await call('acknowledgeWipeFailure')
+    set({ wipeFailure: null })
   },
 }))

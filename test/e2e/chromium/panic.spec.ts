@@ -57,7 +57,21 @@ test('a wipe that cannot finish never passes for a finished one: no fresh instal
     })
     await expect(page.getByTestId('unlock-passphrase')).toBeVisible()
     await expect(page.getByTestId('create-warning')).toHaveCount(0)
+    // The new window was not there when the wipe failed: main kept the report for it.
+    const notice = page.getByTestId('wipe-failure')
+    await expect(notice).toHaveAttribute('role', 'alert')
+    await expect(notice).toContainText('THE WIPE DID NOT FINISH: part of the vault is still on this disk.')
+    await expect(page.getByTestId('wipe-failure-report')).toContainText('NOT destroyed: sestra.keys NOT overwritten (EPERM)')
     await screenshot(page, 'panic-incomplete')
+    await page.getByTestId('language-select').selectOption('ru')
+    await expect(notice).toContainText('УНИЧТОЖЕНИЕ НЕ ЗАВЕРШЕНО: часть хранилища всё ещё на диске.')
+    await expect(notice).toContainText('Что сообщило уничтожение:')
+    await screenshot(page, 'russian-panic-incomplete')
+    await page.getByTestId('wipe-failure-acknowledge').click()
+    await expect(notice).toHaveCount(0)
+    await page.reload()
+    await expect(page.getByTestId('unlock-passphrase')).toBeVisible()
+    await expect(notice).toHaveCount(0)
   } finally {
     await run('chattr', ['-i', header])
   }
