@@ -3,6 +3,7 @@ import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
 import type { BlobFolder } from './blobs/blobFolder'
 import type { FileStore } from './files'
+import { columnInfo, parseRows, texts } from './rows'
 import { isSqlValue } from './tableRows'
 
 export interface StagedFile {
@@ -76,7 +77,7 @@ export class FileTransfer {
    * taken. The row's hash and size were checked against the bytes already.
    */
   commit(staged: StagedFile, row: Record<string, unknown> & { id: string }): void {
-    const known = (this.#db.pragma('table_info(files)') as { name: string }[]).map((c) => c.name)
+    const known = parseRows(columnInfo, this.#db.pragma('table_info(files)')).map((c) => c.name)
     const names = Object.keys(row).filter((n) => n !== 'id' && n !== 'complete')
     const unknown = names.find((n) => !known.includes(n))
     if (unknown !== undefined) throw new SestraError('BUNDLE_NEWER_VERSION', `column files.${unknown.slice(0, 64)}`)
@@ -106,7 +107,7 @@ export class FileTransfer {
 
   #blobsOf(fileIds: string[], condition = ''): string[] {
     const select = this.#db.prepare(`SELECT b.blob FROM file_blobs b JOIN files f ON f.id = b.file_id WHERE f.id = ? ${condition}`, { pluck: true })
-    return fileIds.flatMap((id) => select.all([id]) as string[])
+    return fileIds.flatMap((id) => texts(select.all([id])))
   }
 
   /**

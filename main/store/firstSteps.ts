@@ -1,6 +1,10 @@
 import type { FirstSteps, FirstStepMark } from '../../shared/firstSteps'
 import { backupReminderChoices } from '../../shared/firstSteps'
+import { z } from 'zod'
 import type { Database } from '../vault/database'
+import { parseRow } from './rows'
+
+const passportFlags = z.object({ me: z.number(), children: z.number() })
 
 /*
  * The first-run list ticks itself from the vault's records; what records
@@ -93,8 +97,9 @@ export class FirstStepsStore {
            NOT EXISTS (SELECT 1 FROM people p WHERE p.relation = 'child'
              AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.person_id = p.id AND d.kind = 'passport')) AS children`,
       )
-      .get() as { me: number; children: number }
-    return row.me === 1 && row.children === 1
+      .get()
+    const { me, children } = parseRow(passportFlags, row)
+    return me === 1 && children === 1
   }
 
   /** A lawyer who has been briefed for a campaign and is on speed dial. */

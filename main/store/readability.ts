@@ -1,5 +1,6 @@
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
+import { columnInfo, parseRows, tableDefinition } from './rows'
 
 /** A row that cannot be read: its table and its key (the record's id where known). */
 export interface UnreadableRow {
@@ -166,14 +167,15 @@ export class Readability {
 
   /** Every ordinary table; virtual tables and their shadow tables (the search index) are rebuilt, not read. */
   #tables(): TableShape[] {
-    const all = this.#db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-      .all() as { name: string; sql: string }[]
+    const all = parseRows(
+      tableDefinition,
+      this.#db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all(),
+    )
     const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name)
     return all
       .filter((t) => !virtual.some((v) => t.name === v || t.name.startsWith(`${v}_`)))
       .map((t) => {
-        const columns = this.#db.pragma(`table_info(${quote(t.name)})`) as { name: string; pk: number }[]
+        const columns = parseRows(columnInfo, this.#db.pragma(`table_info(${quote(t.name)})`))
         const key = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name)
         return { name: t.name, rowid: !/WITHOUT\s+ROWID\s*;?\s*$/i.test(t.sql), key }
       })

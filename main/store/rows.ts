@@ -27,3 +27,9 @@ export const texts = (values: unknown[]): string[] => parseRows(text, values)
 
 /** One plucked text value, or undefined when no row matched. */
 export const optionalText = (value: unknown): string | undefined => optionalRow(text, value)
+
+/** `sqlite_master` rows of tables, for the modules that walk the schema. */
+export const tableDefinition = z.object({ name: z.string(), sql: z.string() })
+
+/** `PRAGMA table_info` rows: `pk` is the column's place in the primary key, 0 when not in it. */
+export const columnInfo = z.object({ name: z.string(), pk: z.number() })

@@ -1,5 +1,6 @@
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
+import { columnInfo, parseRows, tableDefinition } from './rows'
 
 export type Row = Record<string, string | number | null>
 
@@ -26,9 +27,10 @@ export class TableRows {
   }
 
   tables(): string[] {
-    const all = this.#db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
-      .all() as { name: string; sql: string }[]
+    const all = parseRows(
+      tableDefinition,
+      this.#db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid").all(),
+    )
     const virtual = all.filter((t) => /^CREATE VIRTUAL TABLE/i.test(t.sql)).map((t) => t.name)
     return all
       .map((t) => t.name)
@@ -36,7 +38,7 @@ export class TableRows {
   }
 
   columns(table: string): { name: string; key: boolean }[] {
-    return (this.#db.pragma(`table_info(${quote(table)})`) as { name: string; pk: number }[]).map((c) => ({
+    return parseRows(columnInfo, this.#db.pragma(`table_info(${quote(table)})`)).map((c) => ({
       name: c.name,
       key: c.pk > 0,
     }))

@@ -1,7 +1,12 @@
 import { SestraError } from '../../../shared/errors'
 import type { Database } from '../../vault/database'
 import type { FileStore } from '../files'
+import { z } from 'zod'
+import { optionalRow, parseRows } from '../rows'
 import type { BlobFolder } from './blobFolder'
+
+const pendingFile = z.object({ id: z.string(), size: z.number() })
+const chunkBytes = z.instanceof(Uint8Array)
 
 export interface MoveProgress {
   files: number
@@ -29,15 +34,16 @@ export async function moveChunksToBlobs(
   options: { onProgress?: (progress: MoveProgress) => void; signal?: AbortSignal } = {},
 ): Promise<void> {
   if (!hasChunkTable(db)) return
-  const pending = db
-    .prepare('SELECT id, size FROM files WHERE complete = 1 AND id NOT IN (SELECT file_id FROM file_blobs) ORDER BY rowid')
-    .all() as { id: string; size: number }[]
+  const pending = parseRows(
+    pendingFile,
+    db.prepare('SELECT id, size FROM files WHERE complete = 1 AND id NOT IN (SELECT file_id FROM file_blobs) ORDER BY rowid').all(),
+  )
   const progress: MoveProgress = { files: 0, totalFiles: pending.length, bytes: 0, totalBytes: pending.reduce((sum, f) => sum + f.size, 0) }
   if (pending.length > 0) options.onProgress?.({ ...progress })
   const select = db.prepare('SELECT data FROM file_chunks WHERE file_id = ? AND seq = ?', { pluck: true })
   const chunksOf = async function* (id: string) {
     for (let seq = 0; ; seq++) {
-      const data = select.get([id, seq]) as Uint8Array | undefined
+      const data = optionalRow(chunkBytes, select.get([id, seq]))
       if (data === undefined) return
       yield data
     }
