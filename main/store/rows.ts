@@ -33,3 +33,20 @@ export const tableDefinition = z.object({ name: z.string(), sql: z.string() })
 
 /** `PRAGMA table_info` rows: `pk` is the column's place in the primary key, 0 when not in it. */
 export const columnInfo = z.object({ name: z.string(), pk: z.number() })
+
+const jsonValue = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** A JSON text column holding a value of `schema`. */
+export const jsonColumn = <T>(schema: z.ZodType<T>) =>
+  z.string().transform((text, ctx) => {
+    const parsed = schema.safeParse(jsonValue(text))
+    if (parsed.success) return parsed.data
+    ctx.addIssue({ code: 'custom', message: 'not the JSON this column holds' })
+    return z.NEVER
+  })

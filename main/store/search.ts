@@ -1,6 +1,10 @@
-import type { SearchableType, SearchHit } from '../../shared/recordViews'
+import { z } from 'zod'
+import { contactRoles } from '../../shared/domain/contact'
+import { documentKinds } from '../../shared/domain/travelDocument'
+import { searchableTypes, type SearchableType, type SearchHit } from '../../shared/recordViews'
 import { kindsNamedIn, rolesNamedIn } from '../../shared/searchTerms'
 import type { Database } from '../vault/database'
+import { jsonColumn, parseRows } from './rows'
 
 /**
  * Never part of a word, and not for FTS5's parser: NUL ends its strings
@@ -22,7 +26,10 @@ export function ftsQuery(text: string): string | null {
 
 const broadMatchCount = 1000
 
-type Hit = Pick<SearchHit, 'type' | 'id' | 'title' | 'snippet'>
+const hitRow = z.object({ type: z.enum(searchableTypes), id: z.string(), title: z.string(), snippet: z.string() })
+type Hit = z.output<typeof hitRow>
+const documentRow = z.object({ id: z.string(), kind: z.enum(documentKinds), issuingCountry: z.string(), validUntil: z.string().nullable(), holder: z.string() })
+const contactRow = z.object({ id: z.string(), roles: jsonColumn(z.array(z.enum(contactRoles))), organisation: z.string() })
 const json = (values: readonly string[]) => JSON.stringify(values)
 
 /** Full-text search over the index migration 002 keeps inside the encrypted database. */
@@ -68,7 +75,7 @@ export class SearchIndex {
           .prepare('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)', { pluck: true })
           .get([match, broadMatchCount]),
       ) >= broadMatchCount
-    return this.#db
+    return parseRows(hitRow, this.#db
       .prepare(
         `SELECT s.record_type AS type, s.record_id AS id, search_index.title AS title,
                 snippet(search_index, -1, char(2), char(3), '…', 12) AS snippet
@@ -77,58 +84,60 @@ export class SearchIndex {
            AND ($types IS NULL OR s.record_type IN (SELECT value FROM json_each($types)))
          ${broad ? '' : 'ORDER BY rank'} LIMIT $limit`,
       )
-      .all({ match, types: types && json(types), limit: input.limit }) as unknown as Hit[]
+      .all({ match, types: types && json(types), limit: input.limit }))
   }
 
   #documentsOf(personId: string, limit: number): Hit[] {
-    return this.#db
+    return parseRows(hitRow, this.#db
       .prepare(
         `SELECT 'document' AS type, id, kind || ' ' || issuing_country AS title, '' AS snippet
          FROM documents WHERE person_id = ? ORDER BY valid_until LIMIT ?`,
       )
-      .all([personId, limit]) as unknown as Hit[]
+      .all([personId, limit]))
   }
 
   #contactsWithRoles(roles: readonly string[], limit: number): Hit[] {
     if (roles.length === 0) return []
-    return this.#db
+    return parseRows(hitRow, this.#db
       .prepare(
         `SELECT 'contact' AS type, id, name AS title, '' AS snippet FROM contacts
          WHERE EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value IN (SELECT value FROM json_each(?)))
          ORDER BY name COLLATE NOCASE LIMIT ?`,
       )
-      .all([json(roles), limit]) as unknown as Hit[]
+      .all([json(roles), limit]))
   }
 
   #documentsOfKinds(kinds: readonly string[], limit: number): Hit[] {
     if (kinds.length === 0) return []
-    return this.#db
+    return parseRows(hitRow, this.#db
       .prepare(
         `SELECT 'document' AS type, id, kind || ' ' || issuing_country AS title, '' AS snippet FROM documents
          WHERE kind IN (SELECT value FROM json_each(?)) ORDER BY valid_until LIMIT ?`,
       )
-      .all([json(kinds), limit]) as unknown as Hit[]
+      .all([json(kinds), limit]))
   }
 
   /** One lookup per type for the whole page, not one per hit. */
   #withContext(hits: Hit[]): SearchHit[] {
     const ids = (type: SearchableType) => json(hits.filter((h) => h.type === type).map((h) => h.id))
     const documents = new Map(
-      (
+      parseRows(
+        documentRow,
         this.#db
           .prepare(
             `SELECT d.id, d.kind, d.issuing_country AS issuingCountry, d.valid_until AS validUntil, p.name AS holder
              FROM documents d JOIN people p ON p.id = d.person_id WHERE d.id IN (SELECT value FROM json_each(?))`,
           )
-          .all([ids('document')]) as (NonNullable<SearchHit['document']> & { id: string })[]
+          .all([ids('document')]),
       ).map(({ id, ...document }) => [id, document]),
     )
     const contacts = new Map(
-      (
+      parseRows(
+        contactRow,
         this.#db
           .prepare('SELECT id, roles, organisation FROM contacts WHERE id IN (SELECT value FROM json_each(?))')
-          .all([ids('contact')]) as { id: string; roles: string; organisation: string }[]
-      ).map((c) => [c.id, { roles: JSON.parse(c.roles) as NonNullable<SearchHit['contact']>['roles'], organisation: c.organisation }]),
+          .all([ids('contact')]),
+      ).map(({ id, ...contact }) => [id, contact]),
     )
     return hits.map((hit) => {
       const document = documents.get(hit.id)
