@@ -6,11 +6,30 @@ import { standardChecklist, type ChecklistItem } from '../../shared/readiness/ch
 import type { ReadinessSnapshot } from '../../shared/readiness/rules'
 import { travelNeed, type TravelNeed } from '../../shared/travelNeeds'
 import { z } from 'zod'
+import { documentKinds } from '../../shared/domain/travelDocument'
 import type { Database } from '../vault/database'
 import { parseRows, texts } from './rows'
 
 const briefingRow = z.object({ contactId: z.string(), briefedOn: z.string() })
 const travellerRow = z.object({ id: z.string(), name: z.string() })
+const travelDocumentRow = z.object({
+  id: z.string(),
+  personId: z.string(),
+  kind: z.enum(documentKinds),
+  issuingCountry: z.string(),
+  validFrom: z.string().nullable(),
+  validUntil: z.string().nullable(),
+  neededForTravel: z.number().transform((flag) => flag === 1),
+})
+const travelNeedRow = z.object({
+  personId: z.string(),
+  campaignId: z.string(),
+  title: z.string(),
+  endDate: z.string(),
+  passportMarginMonths: z.number(),
+  visaMarginDays: z.number(),
+  latestPassport: z.string().nullable(),
+})
 
 // Roles some readiness rule looks at; other contacts never enter a snapshot.
 const checkedRoles = ['lawyer', 'human_rights_org', 'psychologist', 'ally', 'journalist']
@@ -161,7 +180,7 @@ export class CampaignPlans {
       )
       .all({ campaignId })
     const travellers = parseRows(travellerRow, travellerRows)
-    const documents = this.#db
+    const documentRows = this.#db
       .prepare(
         `SELECT id, person_id AS personId, kind, issuing_country AS issuingCountry, valid_from AS validFrom,
                 valid_until AS validUntil, needed_for_travel AS neededForTravel
@@ -170,7 +189,7 @@ export class CampaignPlans {
       )
       // The unary + keeps the planner on the person index: by kind it would read every passport.
       .all(travellers.map((t) => t.id))
-      .map((d) => ({ ...d, neededForTravel: d.neededForTravel === 1 })) as ReadinessSnapshot['documents']
+    const documents = parseRows(travelDocumentRow, documentRows)
     const contacts = this.#db
       .prepare(
         `SELECT id, name, roles, phones, channels, around_the_clock, speed_dial FROM contacts
@@ -212,7 +231,7 @@ export class CampaignPlans {
          WHERE c.end_date >= ? AND c.status NOT IN ('finished', 'cancelled')
          ORDER BY c.end_date, c.title`,
       )
-      .all([today]) as Parameters<typeof travelNeed>[0][]
-    return rows.map(travelNeed)
+      .all([today])
+    return parseRows(travelNeedRow, rows).map(travelNeed)
   }
 }
