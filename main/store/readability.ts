@@ -1,6 +1,9 @@
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
+import { z } from 'zod'
 import { columnInfo, parseRows, tableDefinition } from './rows'
+
+const attachedDatabase = z.object({ name: z.string(), file: z.string() })
 
 /** A row that cannot be read: its table and its key (the record's id where known). */
 export interface UnreadableRow {
@@ -41,7 +44,7 @@ class Probe {
 
   constructor(db: Database) {
     this.#db = db
-    const main = (db.pragma('database_list') as { name: string; file: string }[]).find((d) => d.name === 'main')
+    const main = parseRows(attachedDatabase, db.pragma('database_list')).find((d) => d.name === 'main')
     // An in-memory database (tests of old schemas) has no pages to damage: it is read directly.
     this.#path = main?.file ?? ''
     this.#attach()
@@ -59,7 +62,7 @@ class Probe {
   /** Runs one read; false (and a fresh attachment) when it hit a damaged page. */
   read(sql: (schema: string) => string, params: (string | number)[] = [], onRows?: (rows: Record<string, unknown>[]) => void): boolean {
     try {
-      const rows = this.#db.prepare(sql(this.#name)).all(params) as Record<string, unknown>[]
+      const rows: Record<string, unknown>[] = this.#db.prepare(sql(this.#name)).all(params)
       onRows?.(rows)
       return true
     } catch (error) {
