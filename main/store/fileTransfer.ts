@@ -4,7 +4,7 @@ import type { Database } from '../vault/database'
 import type { BlobFolder } from './blobs/blobFolder'
 import type { FileStore } from './files'
 import { columnInfo, parseRows, texts } from './rows'
-import { isSqlValue } from './tableRows'
+import { isSqlValue, sqlValue } from './tableRows'
 
 export interface StagedFile {
   /** The hidden row holding the blob until commit; equals the incoming id unless that id is taken. */
@@ -84,7 +84,7 @@ export class FileTransfer {
     if (names.some((n) => !isSqlValue(row[n]))) throw new SestraError('BUNDLE_INVALID', 'records/files.json')
     this.#db
       .prepare(`UPDATE files SET ${names.map((n) => `"${n}" = ?`).join(', ')}, complete = 1 WHERE id = ?`)
-      .run([...names.map((n) => row[n] as string | number | null), row.id])
+      .run([...names.map((n) => sqlValue(row[n])), row.id])
     if (staged.stageId === row.id) return
     this.#replaced.push(...this.#blobsOf([row.id]))
     this.#db.prepare('DELETE FROM file_blobs WHERE file_id = ?').run([row.id])

@@ -52,7 +52,11 @@ export class TableRows {
   /** Files only once complete: a half-imported file is not data yet. */
   rows(table: string): Row[] {
     const where = table === 'files' ? 'WHERE complete = 1' : ''
-    return this.#db.prepare(`SELECT * FROM ${quote(table)} ${where}`).all() as Row[]
+    const rows: Record<string, unknown>[] = this.#db.prepare(`SELECT * FROM ${quote(table)} ${where}`).all()
+    return rows.map((row) => {
+      if (!isSqlRow(row)) throw new SestraError('CORRUPT_DATABASE', table)
+      return row
+    })
   }
 
   /**
@@ -76,12 +80,20 @@ export class TableRows {
         : 'ON CONFLICT DO NOTHING'
     const result = this.#db
       .prepare(`INSERT INTO ${quote(table)} (${names.map(quote).join(', ')}) VALUES (${names.map(() => '?').join(', ')}) ${conflict}`)
-      .run(names.map((n) => row[n] as string | number | null))
+      .run(names.map((n) => sqlValue(row[n])))
     return result.changes > 0
   }
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 
-export const isSqlValue = (value: unknown) =>
+export const isSqlValue = (value: unknown): value is string | number | null =>
   value === null || typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))
+
+const isSqlRow = (row: Record<string, unknown>): row is Row => Object.values(row).every(isSqlValue)
+
+/** A value already checked by `isSqlValue`; anything else is a bug, not data. */
+export function sqlValue(value: unknown): string | number | null {
+  if (!isSqlValue(value)) throw new SestraError('INTERNAL', 'not a SQL value')
+  return value
+}
