@@ -57,9 +57,9 @@ export class Table<S extends z.ZodObject> {
     return this.#decode(row)
   }
 
-  list(options: { limit?: number; offset?: number; where?: string; params?: unknown[] } = {}): ListPage<Stored<z.output<S>>> {
+  list(options: { limit?: number; offset?: number; where?: string; params?: (string | number)[] } = {}): ListPage<Stored<z.output<S>>> {
     const where = options.where ? `WHERE ${options.where}` : ''
-    const params = (options.params ?? []) as (string | number)[]
+    const params = options.params ?? []
     const rows = this.#db
       .prepare(`SELECT * FROM ${this.#spec.table} ${where} ORDER BY ${this.#spec.orderBy} LIMIT ? OFFSET ?`)
       .all([...params, options.limit ?? -1, options.offset ?? 0])
