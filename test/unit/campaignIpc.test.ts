@@ -21,7 +21,7 @@ describe('IPC: campaigns, people, documents, search', () => {
     expect(timur).toMatchObject({ childOf: [dana.id] })
     const passport = await call('createDocument', { personId: timur.id, kind: 'passport', issuingCountry: 'KG', validUntil: '2027-01-01' })
     await call('createDocument', { personId: dana.id, kind: 'passport', issuingCountry: 'KG', validUntil: '2031-01-01' })
-    const lawyer = await call('createContact', { name: 'Legal Aid Test', roles: ['lawyer'], phones: ['+996 555 000 111'] })
+    const lawyer = await call('createContact', { name: 'Legal Aid Test', roles: ['lawyer'], phones: ['+996 555 000 111'], speedDial: true })
     const campaign = await call('createCampaign', {
       title: '16 days',
       startDate: '2026-11-25',
@@ -56,7 +56,11 @@ describe('IPC: campaigns, people, documents, search', () => {
     expect(await call('expiringDocuments', { withinDays: 90, today: '2029-11-01' })).toMatchObject({
       items: [{ personName: 'Timur Example', daysLeft: 61, band: 'within90' }],
     })
-    expect(await call('search', { query: 'timur' })).toEqual([expect.objectContaining({ type: 'person', id: timur.id })])
+    // A person brings her documents, each naming its holder.
+    expect(await call('search', { query: 'timur' })).toEqual([
+      expect.objectContaining({ type: 'person', id: timur.id }),
+      expect.objectContaining({ type: 'document', id: passport.id, document: expect.objectContaining({ holder: 'Timur Example' }) }),
+    ])
 
     expect(await raw('updateCampaign', { id: campaign.id, patch: { endDate: '2026-01-01' } })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
     expect(await raw('setBriefing', { campaignId: campaign.id, contactId: dana.id, briefedOn: '2026-10-20' })).toMatchObject({ ok: false, code: 'NOT_FOUND' })
