@@ -66,9 +66,17 @@ export class ExportFolders {
     await writeFileAtomic(dirname(this.#path), basename(this.#path), Buffer.from(JSON.stringify(folders)))
   }
 
-  /** At app start: every remembered folder loses its stale partial files. */
+  /**
+   * At app start: every remembered folder loses its stale partial files, and
+   * then the list is forgotten. It exists only to find what a killed export
+   * left, and a list of backup folders on a seized laptop would say that
+   * copies exist and where; so it never names more than the folders written
+   * to since the last start. A folder not mounted now keeps its partial file
+   * until the next export there.
+   */
   async sweep(): Promise<void> {
     await Promise.all((await this.list()).map(removeStalePartials))
+    await rm(this.#path, { force: true, recursive: true }).catch(() => {})
   }
 
   /** The save dialog, noting the folder of every bundle the user chooses to write. */

@@ -55,6 +55,8 @@ describe('stale .partial files of killed exports', () => {
     for (const name of [...stale, ...unrelated]) await writeFile(join(folder, name), 'leftover')
     ;(await start()).dispose()
     expect((await readdir(folder)).sort()).toEqual([...unrelated, 'backup.age'].sort())
+    // Swept, then forgotten: the laptop keeps no list of where backups went.
+    expect(await new ExportFolders(join(dataDir, 'export-folders.json')).list()).toEqual([])
   })
 
   it('a damaged folder list is an empty one', async () => {
