@@ -5,6 +5,7 @@ import { addDays, addMonths, localToday } from '../../../shared/calendarDates'
 import { pdfPageTexts } from '../../support/pdfText'
 import { expect, test } from '../fixtures'
 import { addContact, contactRow, createVault, lock, screenshot, unlock } from '../flows'
+import { addDocument, addPerson, personCard } from '../flows/people'
 
 const passphrase = 'correct horse battery staple'
 const campaignTitle = '16 days of activism (test)'
@@ -19,27 +20,6 @@ const required = addMonths(end, 6)
 const day = (date: string, language: 'en' | 'ru') => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number]
   return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d))
-}
-
-async function addPerson(page: Page, name: string, relation: string, parent?: string) {
-  await page.getByTestId('person-new').click()
-  await page.getByTestId('person-name').fill(name)
-  await page.getByTestId('person-relation').selectOption(relation)
-  if (parent) await page.locator(`[data-testid="person-parent"][data-name="${parent}"]`).check()
-  await page.getByTestId('person-save').click()
-  await expect(personCard(page, name)).toBeVisible()
-}
-
-const personCard = (page: Page, name: string) => page.locator(`[data-testid="person-card"][data-name="${name}"]`)
-
-async function addDocument(page: Page, person: string, kind: string, country: string, validUntil: string) {
-  await personCard(page, person).getByTestId('document-new').click()
-  await expect(page.getByTestId('document-holder')).toContainText(person)
-  await page.getByTestId('document-kind').selectOption(kind)
-  await page.getByTestId('document-country').fill(country)
-  await page.getByTestId('document-valid-until').fill(validUntil)
-  await page.getByTestId('document-save').click()
-  await expect(personCard(page, person)).toBeVisible()
 }
 
 async function setStatus(page: Page, kind: string, status: string, state: string) {
