@@ -4,14 +4,15 @@ import { createAppCore } from './appCore'
 import { unpackedUrl } from './shell/asarPaths'
 import { bindIpc } from './ipc/bindIpc'
 import { hardenSession, installGuards } from './shell/guards'
-import { lockWithSystem } from './shell/locking'
+import { lockOnMinimise, lockWithSystem } from './shell/locking'
 import { devServerFrom, trustedOrigins } from './shell/origins'
 import { registerAppScheme } from './shell/protocol'
 import { makeTrustedSender } from './shell/trustedSender'
 import { electronDialogs } from './shell/dialogs'
 import { notifyAboutDocuments } from './shell/notifications'
-import { enableGlobalShortcutsPortal, PanicShortcut } from './shell/panicShortcut'
-import { installSeizureDefences, electronClipboard, lockOnMinimise } from './shell/seizure'
+import { enableGlobalShortcutsPortal, followPanicShortcutSetting, PanicShortcut } from './shell/panicShortcut'
+import { finishEveryWipe } from './shell/afterWipe'
+import { electronClipboard } from './shell/clipboard'
 import { testSwitches } from './shell/testSwitches'
 import { createAppSession, createMainWindow } from './shell/window'
 import { WindowHost } from './shell/windowHost'
@@ -73,7 +74,8 @@ async function start(): Promise<void> {
   app.on('before-quit', () => windows.retire())
   const renew = () => windows.renew()
   lockWithSystem(core.vault, renew)
-  installSeizureDefences(core, appSession, shortcut, renew)
+  followPanicShortcutSetting(core, shortcut)
+  finishEveryWipe(core, appSession, renew)
   notifyAboutDocuments(core, language)
 }
 

@@ -1,5 +1,6 @@
-import { app, powerMonitor } from 'electron'
+import { app, powerMonitor, type BrowserWindow } from 'electron'
 import type { VaultState } from '../../shared/ipc-schema'
+import type { AppCore } from '../appCore'
 import { watchScreenLock } from './screenLock'
 
 export interface Lockable {
@@ -11,7 +12,7 @@ export interface Lockable {
 /**
  * The renderer held decrypted records in its JS heap: after every lock it is
  * replaced by a new one in a new process (`renew`). A lock that is part of a
- * wipe is left to the wipe's own handler (`seizure.ts`), which clears the
+ * wipe is left to the wipe's own handler (`afterWipe.ts`), which clears the
  * session first and then renews once: the wipe unlinks the key header before
  * it locks, so the vault already reads as absent here.
  */
@@ -36,5 +37,14 @@ export function lockWithSystem(service: Lockable, renew: () => void): void {
   app.on('before-quit', () => {
     stopRenewing()
     lock()
+  })
+}
+
+/** "Lock when minimised" is optional: some people keep the app minimised all day on purpose. */
+export function lockOnMinimise(core: AppCore, window: BrowserWindow): void {
+  window.on('minimize', () => {
+    void core.settings.get().then((s) => {
+      if (s.lockOnMinimise) core.vault.lock()
+    })
   })
 }

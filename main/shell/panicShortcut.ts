@@ -1,5 +1,6 @@
 import { app, globalShortcut } from 'electron'
 import type { PanicShortcutStatus } from '../../shared/ipc-schema'
+import type { AppCore } from '../appCore'
 
 /**
  * Electron 38 and later run natively on Wayland, where an app may not grab
@@ -36,4 +37,23 @@ export class PanicShortcut {
     }
     this.#status = { active, accelerator }
   }
+}
+
+/**
+ * Keeps the shortcut on the keys the settings name; pressing it wipes the
+ * vault, which works while the window is hidden. What follows the wipe is the
+ * same for every trigger (`afterWipe.ts`).
+ */
+export function followPanicShortcutSetting(core: AppCore, shortcut: PanicShortcut): void {
+  const panic = () => {
+    core.vault.wipe().catch(() => {
+      // Nothing to wipe (already gone): the after-wipe steps still run. A wipe that failed
+      // keeps its report for the lock screen (VaultService.wipeFailure).
+    })
+  }
+  void core.settings.get().then((s) => shortcut.use(s.panicShortcut, panic))
+  core.settings.onChange((s) => {
+    if (s.panicShortcut !== shortcut.status().accelerator) shortcut.use(s.panicShortcut, panic)
+  })
+  app.on('will-quit', () => globalShortcut.unregisterAll())
 }

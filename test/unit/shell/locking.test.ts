@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { lockWithSystem, renewOnLock } from '../../../main/shell/locking'
+import { lockOnMinimise, lockWithSystem, renewOnLock } from '../../../main/shell/locking'
 import { watchScreenLock, screenLockPollMs } from '../../../main/shell/screenLock'
 import { VaultService } from '../../../main/vault/service'
 import { tempDir } from '../../support/tempDirs'
-import { app, powerMonitor } from './fakeElectron'
+import { app, BrowserWindow, FakeSession, powerMonitor } from './fakeElectron'
+import { settle, unlockedCore } from './shellCore'
 
 vi.mock('electron', () => import('./fakeElectron'))
 
@@ -62,6 +63,20 @@ describe('locking with the system', () => {
     expect(await service.state()).toBe('locked')
     await new Promise((resolve) => setTimeout(resolve, 20))
     expect(renew).not.toHaveBeenCalled()
+  })
+})
+
+describe('lock on minimise', () => {
+  it('locks only when the setting is on', async () => {
+    const { core } = await unlockedCore('fresh')
+    const window = new BrowserWindow({ webPreferences: { session: new FakeSession('sestra') } })
+    lockOnMinimise(core, window as never)
+    window.emit('minimize')
+    await settle()
+    expect(await core.vault.state()).toBe('unlocked')
+    await core.settings.update({ lockOnMinimise: true })
+    window.emit('minimize')
+    await vi.waitFor(async () => expect(await core.vault.state()).toBe('locked'))
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createAppCore } from '../../../main/appCore'
-import { electronClipboard } from '../../../main/shell/seizure'
+import { electronClipboard } from '../../../main/shell/clipboard'
 import { notifyAboutDocuments } from '../../../main/shell/notifications'
 import { localToday } from '../../../shared/calendarDates'
 import { ageWorkerSource } from '../../support/ageWorkerSource'
