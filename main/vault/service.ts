@@ -3,6 +3,8 @@ import type { VaultState } from '../../shared/ipc-schema'
 import type { Store } from '../store/records'
 import { prepareFreshDatabases } from './freshDatabase'
 import { Jobs } from './jobs'
+import { Listeners } from './listeners'
+import { SerialQueue } from './serialQueue'
 import { wipeVault, type WipeTimings } from './wipe'
 import {
   changePassphrase,
@@ -14,44 +16,29 @@ import {
   type OpenVault,
   type VaultOptions,
 } from './vault'
-
-/** Subscribers to one event; `add` returns the unsubscribe. */
-class Listeners {
-  readonly #set = new Set<() => void>()
-
-  add(listener: () => void): () => void {
-    this.#set.add(listener)
-    return () => this.#set.delete(listener)
-  }
-
-  emit(): void {
-    for (const listener of this.#set) listener()
-  }
-}
+import { WipeFailureReport } from './wipeFailureReport'
 
 export type ServiceOptions = VaultOptions
 
 /**
- * The one vault a running app works with: its directory and whether it is
- * unlocked. Wrong passphrases go through the core's one policy
- * (passphraseGuard.ts); reaching "wipe after N" runs this service's wipe, so
- * the shell hears of it. Plain Node, so the same object serves Electron's IPC
- * and the test harness.
+ * The one vault a running app works with: its directory, whether it is
+ * unlocked, and who hears of a lock, an unlock or a wipe. It coordinates what
+ * lives beside it: the queue of create, unlock and passphrase changes
+ * (serialQueue.ts), background jobs (jobs.ts), wrong passphrases
+ * (passphraseGuard.ts: reaching "wipe after N" runs this service's wipe, so the
+ * shell hears of it) and a failed wipe's report (wipeFailureReport.ts). Plain
+ * Node, so the same object serves Electron's IPC and the test harness.
  */
 export class VaultService {
   readonly dir: string
   readonly #options: VaultOptions
   readonly jobs = new Jobs()
   #open: OpenVault | null = null
-  // Create, unlock and passphrase changes run one at a time: two overlapping
-  // unlocks would otherwise leave one open vault (and its key) unreferenced.
-  #queue: Promise<unknown> = Promise.resolve()
+  readonly #queue = new SerialQueue()
   readonly #lockListeners = new Listeners()
   readonly #wipeListeners = new Listeners()
   readonly #unlockListeners = new Listeners()
-  // The renderer that saw a wipe fail is replaced at the wipe's lock, so main
-  // keeps the report for the next one: file names and error codes, no content.
-  #wipeFailure: string | null = null
+  readonly #wipeFailure = new WipeFailureReport()
 
   constructor(dir: string, options: ServiceOptions = {}) {
     this.dir = dir
@@ -68,7 +55,7 @@ export class VaultService {
 
   /** Creates the vault and leaves it unlocked, as a first-run user expects. */
   create(passphrase: string): Promise<void> {
-    return this.#serially(async () => {
+    return this.#queue.run(async () => {
       await createVault(this.dir, passphrase, this.#options)
       await this.#unlock(passphrase)
     })
@@ -79,7 +66,7 @@ export class VaultService {
    * folder and the vault options) and leaves it unlocked, as create does.
    */
   restore<T>(passphrase: string, fill: (dir: string, options: VaultOptions) => Promise<T>): Promise<T> {
-    return this.#serially(async () => {
+    return this.#queue.run(async () => {
       if (await vaultExists(this.dir)) throw new SestraError('ALREADY_EXISTS')
       const result = await fill(this.dir, this.#options)
       await this.#unlock(passphrase)
@@ -88,7 +75,7 @@ export class VaultService {
   }
 
   unlock(passphrase: string): Promise<void> {
-    return this.#serially(() => this.#unlock(passphrase))
+    return this.#queue.run(() => this.#unlock(passphrase))
   }
 
   async #unlock(passphrase: string): Promise<void> {
@@ -97,7 +84,7 @@ export class VaultService {
       this.#open = await unlockVault(this.dir, passphrase, this.#options)
     } catch (error) {
       // The duress passphrase wipes before it opens a new vault.
-      this.#rememberIfIncomplete(error)
+      this.#wipeFailure.keepIfIncomplete(error)
       throw error
     }
     this.#unlockListeners.emit()
@@ -106,12 +93,6 @@ export class VaultService {
   /** Reminders run here: documents entering a threshold are announced after each unlock. */
   onUnlock(listener: () => void): () => void {
     return this.#unlockListeners.add(listener)
-  }
-
-  #serially<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task, task)
-    this.#queue = run.catch(() => {})
-    return run
   }
 
   lock(): void {
@@ -132,10 +113,10 @@ export class VaultService {
     let incomplete = false
     try {
       const timings = await wipeVault(this.dir, () => this.lock())
-      this.#wipeFailure = null
+      this.#wipeFailure.clear()
       return timings
     } catch (error) {
-      incomplete = this.#rememberIfIncomplete(error)
+      incomplete = this.#wipeFailure.keepIfIncomplete(error)
       throw error
     } finally {
       await this.#options.failurePolicy?.failures?.reset().catch(() => {})
@@ -145,17 +126,11 @@ export class VaultService {
 
   /** The last wipe's report if it did not finish, until she acknowledges it or a later wipe succeeds. */
   wipeFailure(): string | null {
-    return this.#wipeFailure
+    return this.#wipeFailure.line()
   }
 
   acknowledgeWipeFailure(): void {
-    this.#wipeFailure = null
-  }
-
-  #rememberIfIncomplete(error: unknown): boolean {
-    const incomplete = error instanceof SestraError && error.code === 'WIPE_INCOMPLETE'
-    if (incomplete) this.#wipeFailure = error.detail ?? ''
-    return incomplete
+    this.#wipeFailure.clear()
   }
 
   /** The shell clears the clipboard, session storage and caches, then quits or restarts. */
@@ -169,7 +144,7 @@ export class VaultService {
 
   /** Needs the vault unlocked as well as the current passphrase: a locked vault is not a place to guess. */
   changePassphrase(current: string, next: string): Promise<void> {
-    return this.#serially(async () => {
+    return this.#queue.run(async () => {
       if (!this.#open) throw new SestraError('LOCKED')
       await changePassphrase(this.dir, current, next, this.#options)
     })
@@ -177,7 +152,7 @@ export class VaultService {
 
   /** Null clears it. Needs the real passphrase, so a borrowed unlocked laptop cannot set one. */
   setDuressPassphrase(current: string, duress: string | null): Promise<void> {
-    return this.#serially(() => setDuressPassphrase(this.dir, current, duress, this.#options))
+    return this.#queue.run(() => setDuressPassphrase(this.dir, current, duress, this.#options))
   }
 
   get store(): Store {
