@@ -4,7 +4,7 @@ import type { SaveCopyResult } from '../../shared/evidence/ipcInputs'
 import { SestraError } from '../../shared/errors'
 import type { Store } from '../store/records'
 import type { Progress } from '../vault/jobs'
-import { openNewFile } from './newFile'
+import { openNewFile } from '../newFile'
 
 /**
  * Streams a stored file, chunk by chunk, to the one path the person chose

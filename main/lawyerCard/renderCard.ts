@@ -1,7 +1,7 @@
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb } from 'pdf-lib'
 import type { Language } from '../../shared/errors'
-import { wrap } from '../evidence/report/renderPdf'
+import { wrap } from '../pdf/wrapText'
 
 export interface CardLawyer {
   name: string

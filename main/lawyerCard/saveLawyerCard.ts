@@ -1,6 +1,7 @@
 import { SestraError, type Language } from '../../shared/errors'
-import { loadFonts, writeNew } from '../evidence/report/exportReport'
 import type { DialogsPort } from '../ipc/ports'
+import { writeNewFile } from '../newFile'
+import { loadFonts } from '../pdf/loadFonts'
 import { speedDialLawyers } from '../store/contactQueries'
 import type { Store } from '../store/records'
 import type { CardLawyer } from './renderCard'
@@ -25,6 +26,6 @@ export async function saveLawyerCard(store: Store, dialogs: DialogsPort, languag
   const pdf = await renderLawyerCard(lawyers, language, await loadFonts())
   const path = await dialogs.saveFile('lawyerCard', language === 'ru' ? 'карточка-адвоката.pdf' : 'lawyer-card.pdf')
   if (path === null) return { saved: false }
-  await writeNew(path, pdf)
+  await writeNewFile(path, pdf)
   return { saved: true }
 }

@@ -5,29 +5,13 @@ import { reportRequest, type ReportRequest, type ReportResult } from '../../../s
 import { SestraError } from '../../../shared/errors'
 import type { Store } from '../../store/records'
 import { signatureNamespaces } from '../../store/signingKey'
-import { openNewFile } from '../newFile'
+import { writeNewFile } from '../../newFile'
+import { loadFonts } from '../../pdf/loadFonts'
 import { collectReport } from './collect'
 import { buildManifest } from './manifest'
 import { readPictures, wipePictures } from './pictures'
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
-
-/** A new file only, private to the user: an export never replaces something already there. */
-export async function writeNew(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await openNewFile(path)
-  try {
-    await handle.writeFile(bytes)
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
-}
-
-export async function loadFonts() {
-  // Loaded only when a report is made: the fonts are half a megabyte of base64.
-  const { liberationSansRegular, liberationSansBold } = await import('../fonts/liberationSans')
-  return { regular: Buffer.from(liberationSansRegular, 'base64'), bold: Buffer.from(liberationSansBold, 'base64') }
-}
 
 /**
  * Writes the PDF and manifest.json to exactly the two paths the user chose,
@@ -60,11 +44,11 @@ export async function exportReport(
   const written: string[] = []
   try {
     if (signal?.aborted) throw new SestraError('ABORTED')
-    await writeNew(pdfPath, pdf)
+    await writeNewFile(pdfPath, pdf)
     written.push(pdfPath)
-    await writeNew(manifestPath, manifest)
+    await writeNewFile(manifestPath, manifest)
     written.push(manifestPath)
-    await writeNew(signaturePath, signature)
+    await writeNewFile(signaturePath, signature)
     written.push(signaturePath)
     if (signal?.aborted) throw new SestraError('ABORTED')
     const detail = { recipient: data.recipient, language: data.language, format: 'pdf+manifest', pdfSha256, manifestSha256 }

@@ -2,6 +2,7 @@ import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
 import type { ReportData } from './collect'
 import { reportLabels, type ReportLabels } from './labels'
+import { wrap } from '../../pdf/wrapText'
 import { custodySentence, formatDay, formatInstant, formatOccurred, formatSize } from './reportFormat'
 
 const pageSize: [number, number] = [595.28, 841.89] // A4
@@ -62,37 +63,6 @@ class Writer {
     if (this.#y - points < margin) this.#newPage()
   }
 }
-
-/** Breaks at spaces; a word wider than the line (a hash, a URL) breaks anywhere. */
-export function wrap(text: string, font: PDFFont, size: number, maxWidth: number): string[] {
-  const lines: string[] = []
-  const fits = (s: string) => font.widthOfTextAtSize(s, size) <= maxWidth
-  for (const paragraph of clean(text).split('\n')) {
-    let line = ''
-    for (const word of paragraph.split(' ')) {
-      const candidate = line ? `${line} ${word}` : word
-      if (fits(candidate)) {
-        line = candidate
-        continue
-      }
-      if (line) lines.push(line)
-      let rest = word
-      while (!fits(rest)) {
-        let cut = rest.length - 1
-        while (cut > 1 && !fits(rest.slice(0, cut))) cut--
-        lines.push(rest.slice(0, cut))
-        rest = rest.slice(cut)
-      }
-      line = rest
-    }
-    lines.push(line)
-  }
-  return lines
-}
-
-/** Tabs and control characters have no glyphs; line breaks are kept as paragraphs. */
-const clean = (text: string) =>
-  [...text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ')].filter((c) => c === '\n' || (c >= ' ' && c !== '\u007f')).join('')
 
 const pictureHeight = 260
 
