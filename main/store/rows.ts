@@ -34,7 +34,8 @@ export const tableDefinition = z.object({ name: z.string(), sql: z.string() })
 /** `PRAGMA table_info` rows: `pk` is the column's place in the primary key, 0 when not in it. */
 export const columnInfo = z.object({ name: z.string(), pk: z.number() })
 
-const jsonValue = (text: string): unknown => {
+/** The value a JSON text holds, undefined when it is not JSON. */
+export const jsonValue = (text: string): unknown => {
   try {
     return JSON.parse(text)
   } catch {
