@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, open, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { enableIncrementalVacuum, rekeyWithNewSalt } from '../store/connection'
 import { openDatabase, type Database } from './database'
 import { secretBuffer } from './keyslot'
 import { runMigrations } from './migrations'
@@ -29,8 +29,7 @@ async function buildTemplate(): Promise<Template> {
   try {
     const db = openDatabase(join(dir, 'schema.db'), key)
     try {
-      // Only settable before the first table: lets deleted rows give their space back.
-      db.pragma('auto_vacuum = INCREMENTAL')
+      enableIncrementalVacuum(db)
       runMigrations(db)
     } finally {
       db.close()
@@ -60,7 +59,7 @@ export async function writeFreshDatabase(path: string, dataKey: Buffer): Promise
     await handle.close()
     db = openDatabase(path, key)
     // A new key and a new salt: the copy shares nothing secret or identifying with the template.
-    db.pragma(`rekey = "x'${dataKey.toString('hex')}${randomBytes(16).toString('hex')}'"`)
+    rekeyWithNewSalt(db, dataKey)
     return db
   } catch (error) {
     db?.close()
