@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import type { ChecklistItemPatch, CustomChecklistItemInput } from '../../shared/domain/checklistItem'
 import { customChecklistItemInput } from '../../shared/domain/checklistItem'
-import { standardChecklist, type ChecklistItem } from '../../shared/readiness/checklist'
+import { checklistKinds, checklistStatuses, standardChecklist, type ChecklistItem } from '../../shared/readiness/checklist'
 import type { ReadinessSnapshot } from '../../shared/readiness/rules'
 import { travelNeed, type TravelNeed } from '../../shared/travelNeeds'
 import { z } from 'zod'
 import { documentKinds } from '../../shared/domain/travelDocument'
 import type { Database } from '../vault/database'
-import { parseRows, texts } from './rows'
+import { optionalRow, parseRows, texts } from './rows'
 
 const briefingRow = z.object({ contactId: z.string(), briefedOn: z.string() })
 const travellerRow = z.object({ id: z.string(), name: z.string() })
@@ -34,20 +34,20 @@ const travelNeedRow = z.object({
 // Roles some readiness rule looks at; other contacts never enter a snapshot.
 const checkedRoles = ['lawyer', 'human_rights_org', 'psychologist', 'ally', 'journalist']
 
-function itemFromRow(row: Record<string, unknown>): ChecklistItem {
-  return {
-    id: String(row.id),
-    campaignId: String(row.campaign_id),
-    kind: row.kind as ChecklistItem['kind'],
-    title: String(row.title),
-    status: row.status as ChecklistItem['status'],
-    notes: String(row.notes),
-    dueDate: row.due_date === null ? null : String(row.due_date),
-    position: Number(row.position),
-    createdAt: String(row.created_at),
-    updatedAt: String(row.updated_at),
-  }
-}
+const itemRow = z.object({
+  id: z.string(),
+  campaignId: z.string(),
+  kind: z.enum(checklistKinds),
+  title: z.string(),
+  status: z.enum(checklistStatuses),
+  notes: z.string(),
+  dueDate: z.string().nullable(),
+  position: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<ChecklistItem>
+const itemColumns = `id, campaign_id AS campaignId, kind, title, status, notes, due_date AS dueDate, position,
+  created_at AS createdAt, updated_at AS updatedAt`
 
 /**
  * The parts of a campaign that are rows of their own: the checklist, the
@@ -61,10 +61,8 @@ export class CampaignPlans {
   }
 
   checklist(campaignId: string): ChecklistItem[] {
-    return this.#db
-      .prepare('SELECT * FROM checklist_items WHERE campaign_id = ? ORDER BY position, created_at')
-      .all([campaignId])
-      .map(itemFromRow)
+    const rows = this.#db.prepare(`SELECT ${itemColumns} FROM checklist_items WHERE campaign_id = ? ORDER BY position, created_at`).all([campaignId])
+    return parseRows(itemRow, rows)
   }
 
   addStandardChecklist(campaignId: string, now = new Date()): void {
@@ -102,9 +100,9 @@ export class CampaignPlans {
   }
 
   getItem(id: string): ChecklistItem {
-    const row = this.#db.prepare('SELECT * FROM checklist_items WHERE id = ?').get([id])
-    if (!row) throw new SestraError('NOT_FOUND')
-    return itemFromRow(row)
+    const item = optionalRow(itemRow, this.#db.prepare(`SELECT ${itemColumns} FROM checklist_items WHERE id = ?`).get([id]))
+    if (!item) throw new SestraError('NOT_FOUND')
+    return item
   }
 
   /** The patch is parsed by the caller's schema; standard items keep their translated title. */

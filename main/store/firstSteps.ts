@@ -2,7 +2,7 @@ import type { FirstSteps, FirstStepMark } from '../../shared/firstSteps'
 import { backupReminderChoices } from '../../shared/firstSteps'
 import { z } from 'zod'
 import type { Database } from '../vault/database'
-import { parseRow } from './rows'
+import { optionalRow, parseRow } from './rows'
 
 const passportFlags = z.object({ me: z.number(), children: z.number() })
 
@@ -25,13 +25,15 @@ const dayMs = 86_400_000
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / dayMs
 
-interface MarksRow {
-  dismissed: number
-  panic_practised: number
-  duress_set: number
-  reminder_days: number | null
-  last_backup_on: string | null
-}
+// reminder_days has no CHECK in the schema: a value that is not one of the choices is damage, like any other wrong value.
+const marksRow = z.object({
+  dismissed: z.number(),
+  panic_practised: z.number(),
+  duress_set: z.number(),
+  reminder_days: z.literal(backupReminderChoices),
+  last_backup_on: z.string().nullable(),
+})
+type MarksRow = z.infer<typeof marksRow>
 
 const markColumns: Record<FirstStepMark, keyof MarksRow> = { dismissed: 'dismissed', panicPractised: 'panic_practised', duressSet: 'duress_set' }
 
@@ -45,8 +47,7 @@ export class FirstStepsStore {
   read(today: string): FirstSteps {
     const row = this.#row()
     const lastBackupOn = row?.last_backup_on ?? null
-    const stored = row === undefined ? backupReminderChoices[0] : row.reminder_days
-    const reminderDays = backupReminderChoices.includes(stored as FirstSteps['reminderDays']) ? (stored as FirstSteps['reminderDays']) : backupReminderChoices[0]
+    const reminderDays = row === undefined ? backupReminderChoices[0] : row.reminder_days
     const daysSinceBackup = lastBackupOn === null ? null : dayNumber(today) - dayNumber(lastBackupOn)
     return {
       steps: {
@@ -77,9 +78,7 @@ export class FirstStepsStore {
   }
 
   #row(): MarksRow | undefined {
-    return this.#db.prepare('SELECT dismissed, panic_practised, duress_set, reminder_days, last_backup_on FROM first_steps WHERE id = 1').get() as
-      | MarksRow
-      | undefined
+    return optionalRow(marksRow, this.#db.prepare('SELECT dismissed, panic_practised, duress_set, reminder_days, last_backup_on FROM first_steps WHERE id = 1').get())
   }
 
   #set(column: keyof MarksRow, value: string | number | null): void {

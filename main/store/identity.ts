@@ -1,5 +1,9 @@
 import { SestraError } from '../../shared/errors'
+import { z } from 'zod'
 import type { Database } from '../vault/database'
+import { optionalRow } from './rows'
+
+const identityRow = z.object({ secret_key: z.string(), public_key: z.string() })
 
 /**
  * The vault's own age X25519 key pair. The secret never leaves the encrypted
@@ -35,9 +39,7 @@ export class VaultIdentity {
   }
 
   #row() {
-    return this.#db.prepare('SELECT secret_key, public_key FROM vault_identity WHERE id = 1').get() as
-      | { secret_key: string; public_key: string }
-      | undefined
+    return optionalRow(identityRow, this.#db.prepare('SELECT secret_key, public_key FROM vault_identity WHERE id = 1').get())
   }
 
   #required() {
