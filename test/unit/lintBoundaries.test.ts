@@ -11,7 +11,7 @@ async function boundaryErrors(code: string, filePath: string): Promise<string[]>
   expect(await eslint.isPathIgnored(absolute)).toBe(false)
   const [result] = await eslint.lintText(code, { filePath: absolute })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.fatal)
+    .filter((m) => ['no-restricted-imports', 'no-restricted-globals', 'no-restricted-syntax'].includes(m.ruleId ?? '') || m.fatal)
     .map((m) => m.ruleId ?? `fatal: ${m.message}`)
 }
 
@@ -101,6 +101,33 @@ describe('process-boundary lint rules', () => {
 
     it('the renderer may use the DOM', async () => {
       expect(await boundaryErrors('export const f = () => document.title\n', 'renderer/src/x.ts')).toEqual([])
+    })
+  })
+
+  describe('SQL outside the store', () => {
+    const uses = {
+      prepare: "db.prepare('SELECT 1').get()",
+      pragma: "db.pragma('foreign_keys = ON')",
+      'optional prepare': "db?.prepare(sql).all()",
+      'exec with written SQL': "db.exec('DELETE FROM people')",
+      'exec with a template': 'db.exec(`DROP TABLE ${name}`)',
+    }
+    const inFile = (code: string) => `export const f = (db: any, sql: string, name: string) => ${code}\n`
+
+    it.each(Object.entries(uses))('refuses %s in main/evidence/, main/vault/ and main/ipc/', async (_, code) => {
+      for (const file of ['main/evidence/x.ts', 'main/vault/database.ts', 'main/ipc/x.ts']) {
+        expect(await boundaryErrors(inFile(code), file)).toEqual(['no-restricted-syntax'])
+      }
+    })
+
+    it.each(Object.entries(uses))('allows %s in main/store/ and the migrations', async (_, code) => {
+      for (const file of ['main/store/x.ts', 'main/store/blobs/x.ts', 'main/vault/migrations/009-x.ts']) {
+        expect(await boundaryErrors(inFile(code), file)).toEqual([])
+      }
+    })
+
+    it('leaves a RegExp exec alone', async () => {
+      expect(await boundaryErrors('export const f = (path: string) => /^x$/.exec(path)\n', 'main/vaultFileRoute.ts')).toEqual([])
     })
   })
 })
