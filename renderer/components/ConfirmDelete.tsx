@@ -4,18 +4,20 @@ import { useTranslation } from 'react-i18next'
 interface ConfirmDeleteProps {
   testId: string
   question: string
+  /** The button's text where "Delete" alone would not say what goes. */
+  label?: string
   busy: boolean
   onConfirm(): void
 }
 
 /** A delete button that asks once more before anything is destroyed. */
-export function ConfirmDelete({ testId, question, busy, onConfirm }: ConfirmDeleteProps) {
+export function ConfirmDelete({ testId, question, label, busy, onConfirm }: ConfirmDeleteProps) {
   const { t } = useTranslation()
   const [asking, setAsking] = useState(false)
   if (!asking) {
     return (
       <button type="button" className="danger" data-testid={testId} onClick={() => setAsking(true)} disabled={busy}>
-        {t('editor.delete')}
+        {label ?? t('editor.delete')}
       </button>
     )
   }
@@ -25,7 +27,7 @@ export function ConfirmDelete({ testId, question, busy, onConfirm }: ConfirmDele
       <button type="button" className="danger" data-testid={`${testId}-confirm`} onClick={onConfirm} disabled={busy}>
         {t('editor.confirmYes')}
       </button>
-      <button type="button" onClick={() => setAsking(false)} disabled={busy}>
+      <button type="button" data-testid={`${testId}-cancel`} onClick={() => setAsking(false)} disabled={busy}>
         {t('editor.cancel')}
       </button>
     </div>

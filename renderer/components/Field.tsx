@@ -12,18 +12,21 @@ interface FieldProps {
   required?: boolean
   /** Marks the field as the one at fault (aria-invalid), so focus and screen readers find it. */
   invalid?: boolean
+  /** The message that says why, read out with the field while it is invalid. */
+  errorId?: string
 }
 
 /** A labelled input; passphrases get no autocomplete, spell check or history. */
-export function Field({ id, label, value, onChange, type = 'text', multiline, hint, autoFocus, required, invalid }: FieldProps) {
+export function Field({ id, label, value, onChange, type = 'text', multiline, hint, autoFocus, required, invalid, errorId }: FieldProps) {
   const hintId = hint ? `${id}-hint` : undefined
+  const describedBy = [hintId, invalid ? errorId : undefined].filter(Boolean).join(' ') || undefined
   const common = {
     id,
     value,
     autoFocus,
     required,
     'data-testid': id,
-    'aria-describedby': hintId,
+    'aria-describedby': describedBy,
     'aria-invalid': invalid || undefined,
     autoComplete: 'off',
     spellCheck: type !== 'password',
@@ -32,7 +35,7 @@ export function Field({ id, label, value, onChange, type = 'text', multiline, hi
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {type === 'date' ? (
-        <DateInput id={id} value={value} onChange={onChange} describedBy={hintId} invalid={invalid} required={required} autoFocus={autoFocus} />
+        <DateInput id={id} value={value} onChange={onChange} describedBy={describedBy} invalid={invalid} required={required} autoFocus={autoFocus} />
       ) : multiline ? (
         <textarea {...common} rows={4} onChange={(e) => onChange(e.target.value)} />
       ) : (
