@@ -1,23 +1,20 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { campaignInput, campaignStatuses, type CampaignInput, type CampaignTask } from '../../../shared/domain/campaign'
 import type { CampaignDetail } from '../../../shared/recordViews'
 import { Alert } from '../../components/Alert'
-import { ConfirmDelete } from '../../components/ConfirmDelete'
-import { Field } from '../../components/Field'
+import { Checklist } from '../../components/form/Choices'
+import { useRecordForm, type FieldSpecs } from '../../components/form/useRecordForm'
 import { useAction } from '../../components/useAction'
-import { useFormCheck } from '../../components/useFormCheck'
 import { useCampaigns } from '../../state/campaigns'
 import { usePeople } from '../../state/people'
 import { TaskList } from './TaskList'
-
-type Status = (typeof campaignStatuses)[number]
 
 interface Form {
   title: string
   startDate: string
   endDate: string
-  status: Status
+  status: (typeof campaignStatuses)[number]
   goals: string
   notes: string
   pressContact: string
@@ -59,132 +56,94 @@ function toInput(form: Form): CampaignInput {
   }
 }
 
-type Problem = 'invalidTitle' | 'invalidDates' | 'invalidTask' | 'invalidNumber'
-const problems: Record<string, Problem> = {
-  title: 'invalidTitle',
-  endDate: 'invalidDates',
-  startDate: 'invalidDates',
-  tasks: 'invalidTask',
-  passportMarginMonths: 'invalidNumber',
-  visaMarginDays: 'invalidNumber',
-  warningDays: 'invalidNumber',
-}
-
-function validate(input: CampaignInput): Problem | null {
-  const field = campaignInput.safeParse(input).error?.issues[0]?.path[0]
-  return field === undefined ? null : (problems[String(field)] ?? 'invalidTitle')
+const fields: FieldSpecs<Form> = {
+  title: { id: 'campaign-title', label: 'campaigns.editor.title', required: true, problem: 'campaigns.editor.invalidTitle' },
+  startDate: { id: 'campaign-start', kind: 'date', label: 'campaigns.editor.start', problem: 'campaigns.editor.invalidDates' },
+  endDate: { id: 'campaign-end', kind: 'date', label: 'campaigns.editor.end', problem: 'campaigns.editor.invalidDates' },
+  status: { id: 'campaign-status', kind: 'select', label: 'campaigns.editor.status', options: campaignStatuses.map((s) => ({ value: s, label: `campaigns.editor.statuses.${s}` })) },
+  goals: { id: 'campaign-goals', kind: 'textarea', label: 'campaigns.editor.goals' },
+  pressContact: { id: 'campaign-press-contact', label: 'campaigns.editor.pressContact', hint: 'campaigns.editor.pressContactHint' },
+  passportMarginMonths: { id: 'campaign-passport-margin', kind: 'number', label: 'campaigns.editor.passportMargin', problem: 'campaigns.editor.invalidNumber' },
+  visaMarginDays: { id: 'campaign-visa-margin', kind: 'number', label: 'campaigns.editor.visaMargin', problem: 'campaigns.editor.invalidNumber' },
+  warningDays: { id: 'campaign-warning-days', kind: 'number', label: 'campaigns.editor.warningDays', problem: 'campaigns.editor.invalidNumber' },
+  notes: { id: 'campaign-notes', kind: 'textarea', label: 'campaigns.editor.notes' },
 }
 
 /** The campaign's own fields, its participants and its plan. */
 export function CampaignEditor({ campaign }: { campaign: CampaignDetail | 'new' }) {
   const { t } = useTranslation()
-  const [form, setForm] = useState<Form>(() => toForm(campaign))
   const [participants, setParticipants] = useState<string[]>(campaign === 'new' ? [] : campaign.participantIds)
   const [saved, setSaved] = useState(false)
   const people = usePeople((s) => s.everyone)
   const loadPeople = useAction(usePeople((s) => s.loadEveryone))
-  const save = useAction(useCampaigns((s) => s.save))
-  const remove = useAction(useCampaigns((s) => s.remove))
-  const busy = save.busy || remove.busy
+  const save = useCampaigns((s) => s.save)
+  const remove = useCampaigns((s) => s.remove)
   const runLoadPeople = loadPeople.run
-  const check = useFormCheck(() => validate(toInput(form)))
-  const invalid = check.problem
+  const editor = useRecordForm({
+    initial: () => toForm(campaign),
+    fields,
+    toInput,
+    schema: campaignInput,
+    otherProblems: { tasks: 'campaigns.editor.invalidTask' },
+    otherwise: 'campaigns.editor.invalidTitle',
+    testId: 'campaign',
+    save: (input) => save(input, participants),
+    remove: campaign === 'new' ? undefined : () => remove(campaign.id),
+    onSaved: setSaved,
+    onEdit: () => setSaved(false),
+  })
 
   useEffect(() => {
     void runLoadPeople()
   }, [runLoadPeople])
 
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
+  const pick = (ids: string[]) => {
     setSaved(false)
-    setForm((f) => ({ ...f, [key]: value }))
-  }
-  const toggle = (id: string, on: boolean) => {
-    setSaved(false)
-    setParticipants((ids) => (on ? [...ids, id] : ids.filter((p) => p !== id)))
-  }
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    if (!check.attempt()) setSaved(await save.run(toInput(form), participants))
+    setParticipants(ids)
   }
 
   return (
-    <form ref={check.formRef} className="editor" onSubmit={(e) => void submit(e)} noValidate>
-      <Field id="campaign-title" label={t('campaigns.editor.title')} value={form.title} onChange={(v) => update('title', v)} invalid={invalid === 'invalidTitle'} required autoFocus />
+    <form {...editor.formProps}>
+      {editor.field('title', { autoFocus: true })}
       <div className="field-row">
-        <Field id="campaign-start" type="date" label={t('campaigns.editor.start')} value={form.startDate} onChange={(v) => update('startDate', v)} invalid={invalid === 'invalidDates'} />
-        <Field id="campaign-end" type="date" label={t('campaigns.editor.end')} value={form.endDate} onChange={(v) => update('endDate', v)} invalid={invalid === 'invalidDates'} />
-        <div className="field">
-          <label htmlFor="campaign-status">{t('campaigns.editor.status')}</label>
-          <select id="campaign-status" data-testid="campaign-status" value={form.status} onChange={(e) => update('status', e.target.value as Status)}>
-            {campaignStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`campaigns.editor.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {editor.field('startDate')}
+        {editor.field('endDate')}
+        {editor.field('status')}
       </div>
-      <Field id="campaign-goals" label={t('campaigns.editor.goals')} value={form.goals} onChange={(v) => update('goals', v)} multiline />
-      <Field
-        id="campaign-press-contact"
-        label={t('campaigns.editor.pressContact')}
-        hint={t('campaigns.editor.pressContactHint')}
-        value={form.pressContact}
-        onChange={(v) => update('pressContact', v)}
+      {editor.field('goals')}
+      {editor.field('pressContact')}
+
+      <Checklist
+        legend={t('campaigns.editor.participants')}
+        hint={t('campaigns.editor.participantsHint')}
+        empty={t('campaigns.editor.noPeople')}
+        items={people}
+        selected={participants}
+        onChange={pick}
+        itemTestId="campaign-participant"
       />
+      <Alert testId="campaign-people-error" code={loadPeople.error} />
 
-      <fieldset>
-        <legend>{t('campaigns.editor.participants')}</legend>
-        <p className="hint">{t('campaigns.editor.participantsHint')}</p>
-        {people.length === 0 ? (
-          <p className="hint">{t('campaigns.editor.noPeople')}</p>
-        ) : (
-          <div className="choices">
-            {people.map((person) => (
-              <label key={person.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  data-testid="campaign-participant"
-                  data-name={person.name}
-                  checked={participants.includes(person.id)}
-                  onChange={(e) => toggle(person.id, e.target.checked)}
-                />
-                {person.name}
-              </label>
-            ))}
-          </div>
-        )}
-        <Alert testId="campaign-people-error" code={loadPeople.error} />
-      </fieldset>
-
-      <TaskList tasks={form.tasks} onChange={(tasks) => update('tasks', tasks)} />
+      <TaskList tasks={editor.form.tasks} onChange={(tasks) => editor.update('tasks', tasks)} />
 
       <fieldset>
         <legend>{t('campaigns.editor.margins')}</legend>
         <div className="field-row">
-          <Field id="campaign-passport-margin" type="number" label={t('campaigns.editor.passportMargin')} value={form.passportMarginMonths} onChange={(v) => update('passportMarginMonths', v)} invalid={invalid === 'invalidNumber'} />
-          <Field id="campaign-visa-margin" type="number" label={t('campaigns.editor.visaMargin')} value={form.visaMarginDays} onChange={(v) => update('visaMarginDays', v)} invalid={invalid === 'invalidNumber'} />
-          <Field id="campaign-warning-days" type="number" label={t('campaigns.editor.warningDays')} value={form.warningDays} onChange={(v) => update('warningDays', v)} invalid={invalid === 'invalidNumber'} />
+          {editor.field('passportMarginMonths')}
+          {editor.field('visaMarginDays')}
+          {editor.field('warningDays')}
         </div>
       </fieldset>
 
-      <Field id="campaign-notes" label={t('campaigns.editor.notes')} value={form.notes} onChange={(v) => update('notes', v)} multiline />
+      {editor.field('notes')}
 
-      <Alert testId="campaign-error" message={invalid ? t(`campaigns.editor.${invalid}`) : null} code={save.error ?? remove.error} />
+      {editor.error()}
       {saved && (
         <p role="status" className="success" data-testid="campaign-saved">
           {t('campaigns.editor.saved')}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" className="primary" data-testid="campaign-save" disabled={busy}>
-          {save.busy ? t('editor.saving') : t('editor.save')}
-        </button>
-        {campaign !== 'new' && (
-          <ConfirmDelete testId="campaign-delete" question={t('campaigns.editor.confirmDelete')} busy={busy} onConfirm={() => void remove.run(campaign.id)} />
-        )}
-      </div>
+      {editor.actions({ deleteQuestion: t('campaigns.editor.confirmDelete') })}
     </form>
   )
 }
