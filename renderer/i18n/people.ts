@@ -24,6 +24,7 @@ const en = {
     notes: 'Notes',
     confirmDelete: 'Delete this person and all their documents for good?',
     invalidName: 'Enter a name.',
+    invalidBirthDate: 'Enter a date of birth that exists, or leave it empty.',
   },
   documents: {
     title: 'Documents',
@@ -153,6 +154,7 @@ const ru: PeopleText = {
     notes: 'Заметки',
     confirmDelete: 'Удалить этого человека и все его документы навсегда?',
     invalidName: 'Введите имя.',
+    invalidBirthDate: 'Укажите существующую дату рождения или оставьте поле пустым.',
   },
   documents: {
     title: 'Документы',
