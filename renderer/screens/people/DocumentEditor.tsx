@@ -1,19 +1,50 @@
-import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { documentKinds, travelDocumentInput, visaEntries, type TravelDocumentInput } from '../../../shared/domain/travelDocument'
-import { Alert } from '../../components/Alert'
-import { ConfirmDelete } from '../../components/ConfirmDelete'
-import { Field } from '../../components/Field'
-import { useAction } from '../../components/useAction'
+import type { TravelDocument } from '../../../shared/recordViews'
+import { useRecordForm, type FieldSpecs } from '../../components/form/useRecordForm'
 import { usePeople, type DocumentDraft, type DocumentKind } from '../../state/people'
 
-type Entries = (typeof visaEntries)[number]
-type Problem = 'invalidCountry' | 'invalidDates'
+interface Form {
+  kind: DocumentKind
+  issuingCountry: string
+  number: string
+  validFrom: string
+  validUntil: string
+  visaType: string
+  entries: (typeof visaEntries)[number] | ''
+  neededForTravel: boolean
+  notes: string
+}
 
-function validate(input: TravelDocumentInput): Problem | null {
-  const field = travelDocumentInput.safeParse(input).error?.issues[0]?.path[0]
-  if (field === undefined) return null
-  return field === 'issuingCountry' ? 'invalidCountry' : 'invalidDates'
+const fields: FieldSpecs<Form> = {
+  kind: { id: 'document-kind', kind: 'select', label: 'people.documents.kind', options: documentKinds.map((k) => ({ value: k, label: `people.documents.kinds.${k}` })) },
+  issuingCountry: { id: 'document-country', label: 'people.documents.country', hint: 'people.documents.countryHint', required: true, problem: 'people.documents.invalidCountry' },
+  number: { id: 'document-number', label: 'people.documents.number' },
+  validFrom: { id: 'document-valid-from', kind: 'date', label: 'people.documents.validFrom', problem: 'people.documents.invalidDates' },
+  validUntil: { id: 'document-valid-until', kind: 'date', label: 'people.documents.validUntil', problem: 'people.documents.invalidDates' },
+  visaType: { id: 'document-visa-type', label: 'people.documents.visaType' },
+  entries: {
+    id: 'document-entries',
+    kind: 'select',
+    label: 'people.documents.entries',
+    options: [{ value: '', label: 'people.documents.entriesNone' }, ...visaEntries.map((e) => ({ value: e, label: `people.documents.entryKinds.${e}` as const }))],
+  },
+  neededForTravel: { id: 'document-needed', kind: 'checkbox', label: 'people.documents.neededForTravel' },
+  notes: { id: 'document-notes', kind: 'textarea', label: 'people.documents.notes' },
+}
+
+function toForm(stored: TravelDocument | null): Form {
+  return {
+    kind: stored?.kind ?? 'passport',
+    issuingCountry: stored?.issuingCountry ?? '',
+    number: stored?.number ?? '',
+    validFrom: stored?.validFrom ?? '',
+    validUntil: stored?.validUntil ?? '',
+    visaType: stored?.visaType ?? '',
+    entries: stored?.entries ?? '',
+    neededForTravel: stored?.neededForTravel ?? false,
+    notes: stored?.notes ?? '',
+  }
 }
 
 /** A passport, ID, visa or residence permit of one person. */
@@ -21,42 +52,32 @@ export function DocumentEditor({ draft }: { draft: DocumentDraft }) {
   const { t } = useTranslation()
   const stored = 'document' in draft ? draft.document : null
   const personId = stored?.personId ?? ('personId' in draft ? draft.personId : '')
-  const [kind, setKind] = useState<DocumentKind>(stored?.kind ?? 'passport')
-  const [country, setCountry] = useState(stored?.issuingCountry ?? '')
-  const [number, setNumber] = useState(stored?.number ?? '')
-  const [validFrom, setValidFrom] = useState(stored?.validFrom ?? '')
-  const [validUntil, setValidUntil] = useState(stored?.validUntil ?? '')
-  const [visaType, setVisaType] = useState(stored?.visaType ?? '')
-  const [entries, setEntries] = useState<Entries | ''>(stored?.entries ?? '')
-  const [needed, setNeeded] = useState(stored?.neededForTravel ?? false)
-  const [notes, setNotes] = useState(stored?.notes ?? '')
-  const [invalid, setInvalid] = useState<Problem | null>(null)
   const holder = usePeople((s) => s.everyone.find((p) => p.id === personId)?.name ?? '')
   const close = usePeople((s) => s.closeEditor)
-  const save = useAction(usePeople((s) => s.saveDocument))
-  const remove = useAction(usePeople((s) => s.removeDocument))
-  const busy = save.busy || remove.busy
-  const isVisa = kind === 'visa'
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const input: TravelDocumentInput = {
-      personId,
-      kind,
-      issuingCountry: country,
-      number,
-      validFrom: validFrom || null,
-      validUntil: validUntil || null,
-      // Visa details mean nothing on a passport; they are not kept there.
-      visaType: isVisa ? visaType : '',
-      entries: isVisa && entries ? entries : null,
-      neededForTravel: isVisa && needed,
-      notes,
-    }
-    const problem = validate(input)
-    setInvalid(problem)
-    if (!problem) void save.run(input)
-  }
+  const save = usePeople((s) => s.saveDocument)
+  const remove = usePeople((s) => s.removeDocument)
+  const editor = useRecordForm({
+    initial: () => toForm(stored),
+    fields,
+    toInput: (form: Form): TravelDocumentInput => {
+      const isVisa = form.kind === 'visa'
+      return {
+        ...form,
+        personId,
+        validFrom: form.validFrom || null,
+        validUntil: form.validUntil || null,
+        // Visa details mean nothing on a passport; they are not kept there.
+        visaType: isVisa ? form.visaType : '',
+        entries: isVisa && form.entries ? form.entries : null,
+        neededForTravel: isVisa && form.neededForTravel,
+      }
+    },
+    schema: travelDocumentInput,
+    otherwise: 'people.documents.invalidDates',
+    testId: 'document',
+    save,
+    remove: stored ? () => remove(stored.id) : undefined,
+  })
 
   return (
     <section>
@@ -64,61 +85,29 @@ export function DocumentEditor({ draft }: { draft: DocumentDraft }) {
       <p className="hint" data-testid="document-holder">
         {t('people.documents.holder', { name: holder })}
       </p>
-      <form className="editor" onSubmit={submit} noValidate>
+      <form {...editor.formProps}>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="document-kind">{t('people.documents.kind')}</label>
-            <select id="document-kind" data-testid="document-kind" value={kind} onChange={(e) => setKind(e.target.value as DocumentKind)}>
-              {documentKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`people.documents.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Field id="document-country" label={t('people.documents.country')} hint={t('people.documents.countryHint')} value={country} onChange={setCountry} required autoFocus />
-          <Field id="document-number" label={t('people.documents.number')} value={number} onChange={setNumber} />
+          {editor.field('kind')}
+          {editor.field('issuingCountry', { autoFocus: true })}
+          {editor.field('number')}
         </div>
         <div className="field-row">
-          <Field id="document-valid-from" type="date" label={t('people.documents.validFrom')} value={validFrom} onChange={setValidFrom} invalid={invalid === 'invalidDates'} />
-          <Field id="document-valid-until" type="date" label={t('people.documents.validUntil')} value={validUntil} onChange={setValidUntil} invalid={invalid === 'invalidDates'} />
+          {editor.field('validFrom')}
+          {editor.field('validUntil')}
         </div>
-        {isVisa && (
+        {editor.form.kind === 'visa' && (
           <fieldset>
             <legend>{t('people.documents.kinds.visa')}</legend>
             <div className="field-row">
-              <Field id="document-visa-type" label={t('people.documents.visaType')} value={visaType} onChange={setVisaType} />
-              <div className="field">
-                <label htmlFor="document-entries">{t('people.documents.entries')}</label>
-                <select id="document-entries" data-testid="document-entries" value={entries} onChange={(e) => setEntries(e.target.value as Entries | '')}>
-                  <option value="">{t('people.documents.entriesNone')}</option>
-                  {visaEntries.map((e) => (
-                    <option key={e} value={e}>
-                      {t(`people.documents.entryKinds.${e}`)}
-                    </option>
-                  ))}
-                </select>
-              </div>
+              {editor.field('visaType')}
+              {editor.field('entries')}
             </div>
-            <label className="checkbox">
-              <input type="checkbox" data-testid="document-needed" checked={needed} onChange={(e) => setNeeded(e.target.checked)} />
-              {t('people.documents.neededForTravel')}
-            </label>
+            {editor.field('neededForTravel')}
           </fieldset>
         )}
-        <Field id="document-notes" label={t('people.documents.notes')} value={notes} onChange={setNotes} multiline />
-        <Alert testId="document-error" message={invalid ? t(`people.documents.${invalid}`) : null} code={save.error ?? remove.error} />
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="document-save" disabled={busy}>
-            {save.busy ? t('editor.saving') : t('editor.save')}
-          </button>
-          <button type="button" data-testid="document-cancel" onClick={close} disabled={busy}>
-            {t('editor.cancel')}
-          </button>
-          {stored && (
-            <ConfirmDelete testId="document-delete" question={t('people.documents.confirmDelete')} busy={busy} onConfirm={() => void remove.run(stored.id)} />
-          )}
-        </div>
+        {editor.field('notes')}
+        {editor.error()}
+        {editor.actions({ onCancel: close, deleteQuestion: t('people.documents.confirmDelete') })}
       </form>
     </section>
   )
