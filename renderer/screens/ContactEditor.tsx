@@ -1,12 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { contactInput, contactRoles, type ContactFields, type ContactInput, type ContactRole } from '../../shared/domain/contact'
 import type { Contact } from '../../shared/ipc-schema'
-import { Alert } from '../components/Alert'
-import { Field } from '../components/Field'
+import { Checkbox } from '../components/form/Choices'
+import { useRecordForm, type FieldSpecs } from '../components/form/useRecordForm'
 import { useAction } from '../components/useAction'
-import { useFormCheck } from '../components/useFormCheck'
-import type { ValidationKey } from '../components/validation'
 import { formatDate } from '../i18n'
 import { loadBriefings, useContacts, type CampaignBriefing } from '../state/contacts'
 import { BriefingDates, ChannelList } from './people/ContactExtras'
@@ -41,28 +39,19 @@ function toInput(form: Form): ContactInput {
   return { ...form, phones: splitList(form.phones, /[,\n]/), languages: splitList(form.languages, /[,;\n]/) }
 }
 
-const fieldProblems: Partial<Record<PropertyKey, ValidationKey>> = {
-  name: 'validation.nameRequired',
-  phones: 'validation.phoneInvalid',
-}
-
-/** A field problem this module's own text describes. */
-const extraProblems: Partial<Record<PropertyKey, 'invalidChannel'>> = { channels: 'invalidChannel' }
-
-/**
- * Checks the form with the contract's own schema so the message can name the
- * field; anything else (say, overlong notes) is left to the vault's answer.
- */
-function validate(input: ContactInput): ValidationKey | 'invalidChannel' | null {
-  const result = contactInput.safeParse(input)
-  const field = result.error?.issues[0]?.path[0]
-  return field === undefined ? null : (fieldProblems[field] ?? extraProblems[field] ?? null)
+const fields: FieldSpecs<Form> = {
+  name: { id: 'contact-name', label: 'editor.name', required: true, problem: 'validation.nameRequired' },
+  organisation: { id: 'contact-organisation', label: 'editor.organisation' },
+  phones: { id: 'contact-phones', kind: 'textarea', label: 'editor.phones', hint: 'editor.phonesHint', problem: 'validation.phoneInvalid' },
+  languages: { id: 'contact-languages', label: 'people.contact.languages', hint: 'people.contact.languagesHint' },
+  aroundTheClock: { id: 'contact-around-the-clock', kind: 'checkbox', label: 'people.contact.aroundTheClock' },
+  notes: { id: 'contact-notes', kind: 'textarea', label: 'editor.notes' },
+  speedDial: { id: 'contact-speed-dial', kind: 'checkbox', label: 'editor.speedDial' },
 }
 
 export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
   const { t } = useTranslation()
   const stored = contact === 'new' ? null : contact
-  const [form, setForm] = useState<Form>(stored ? toForm(stored) : emptyForm)
   const [briefings, setBriefings] = useState<CampaignBriefing[]>([])
   const [storedBriefings, setStoredBriefings] = useState<CampaignBriefing[]>([])
   const storedId = stored?.id ?? null
@@ -72,30 +61,33 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
     setStoredBriefings(loaded)
   })
   const loadCampaignBriefings = briefingsLoad.run
-  const [confirming, setConfirming] = useState(false)
   const close = useContacts((s) => s.close)
-  const save = useAction(useContacts((s) => s.save))
-  const remove = useAction(useContacts((s) => s.remove))
-  const busy = save.busy || remove.busy
-  const check = useFormCheck(() => validate(toInput(form)))
-  const invalid = check.problem
+  const save = useContacts((s) => s.save)
+  const remove = useContacts((s) => s.remove)
+  const editor = useRecordForm({
+    initial: () => (stored ? toForm(stored) : emptyForm),
+    fields,
+    toInput,
+    schema: contactInput,
+    // Anything else (say, overlong notes) is left to the vault's answer.
+    otherProblems: { channels: 'people.contact.invalidChannel' },
+    testId: 'contact',
+    save: (input) => {
+      const changed = briefings
+        .filter((b, i) => b.briefedOn !== storedBriefings[i]?.briefedOn)
+        .map((b) => ({ campaignId: b.campaignId, briefedOn: b.briefedOn || null }))
+      return save(input, changed)
+    },
+    remove: stored ? () => remove(stored.id) : undefined,
+  })
+  const { form, update } = editor
 
   useEffect(() => {
     void loadCampaignBriefings()
   }, [loadCampaignBriefings, storedId])
 
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }))
   const toggleRole = (role: ContactRole, on: boolean) =>
     update('roles', on ? [...form.roles, role] : form.roles.filter((r) => r !== role))
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const problem = check.attempt()
-    const changed = briefings
-      .filter((b, i) => b.briefedOn !== storedBriefings[i]?.briefedOn)
-      .map((b) => ({ campaignId: b.campaignId, briefedOn: b.briefedOn || null }))
-    if (!problem) void save.run(toInput(form), changed)
-  }
 
   return (
     <section>
@@ -105,40 +97,16 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
           {t('editor.updatedAt', { date: formatDate(stored.updatedAt) })}
         </p>
       )}
-      <form ref={check.formRef} className="editor" onSubmit={submit} noValidate>
-        <Field
-          id="contact-name"
-          label={t('editor.name')}
-          value={form.name}
-          onChange={(v) => update('name', v)}
-          invalid={invalid === 'validation.nameRequired'}
-          autoFocus
-          required
-        />
-        <Field id="contact-organisation" label={t('editor.organisation')} value={form.organisation} onChange={(v) => update('organisation', v)} />
+      <form {...editor.formProps}>
+        {editor.field('name', { autoFocus: true })}
+        {editor.field('organisation')}
         <fieldset className="roles">
           <legend>{t('editor.roles')}</legend>
           {contactRoles.map((role) => (
-            <label key={role} className="checkbox">
-              <input
-                type="checkbox"
-                data-testid={`contact-role-${role}`}
-                checked={form.roles.includes(role)}
-                onChange={(e) => toggleRole(role, e.target.checked)}
-              />
-              {t(`roles.${role}`)}
-            </label>
+            <Checkbox key={role} id={`contact-role-${role}`} label={t(`roles.${role}`)} checked={form.roles.includes(role)} onChange={(on) => toggleRole(role, on)} />
           ))}
         </fieldset>
-        <Field
-          id="contact-phones"
-          label={t('editor.phones')}
-          hint={t('editor.phonesHint')}
-          value={form.phones}
-          onChange={(v) => update('phones', v)}
-          invalid={invalid === 'validation.phoneInvalid'}
-          multiline
-        />
+        {editor.field('phones')}
         {stored && stored.phones.length > 0 && (
           <ul className="copy-list">
             {stored.phones.map((phone, i) => (
@@ -150,66 +118,16 @@ export function ContactEditor({ contact }: { contact: Contact | 'new' }) {
           </ul>
         )}
         <ChannelList channels={form.channels} onChange={(channels) => update('channels', channels)} />
-        <Field
-          id="contact-languages"
-          label={t('people.contact.languages')}
-          hint={t('people.contact.languagesHint')}
-          value={form.languages}
-          onChange={(v) => update('languages', v)}
-        />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="contact-around-the-clock"
-            checked={form.aroundTheClock}
-            onChange={(e) => update('aroundTheClock', e.target.checked)}
-          />
-          {t('people.contact.aroundTheClock')}
-        </label>
+        {editor.field('languages')}
+        {editor.field('aroundTheClock')}
         <BriefingDates
           briefings={briefings}
           onChange={(campaignId, briefedOn) => setBriefings((list) => list.map((b) => (b.campaignId === campaignId ? { ...b, briefedOn } : b)))}
         />
-        <Field id="contact-notes" label={t('editor.notes')} value={form.notes} onChange={(v) => update('notes', v)} multiline />
-        <label className="checkbox">
-          <input
-            type="checkbox"
-            data-testid="contact-speed-dial"
-            checked={form.speedDial}
-            onChange={(e) => update('speedDial', e.target.checked)}
-          />
-          {t('editor.speedDial')}
-        </label>
-        <Alert
-          testId="contact-error"
-          invalid={invalid === 'invalidChannel' ? null : invalid}
-          message={invalid === 'invalidChannel' ? t('people.contact.invalidChannel') : null}
-          code={save.error ?? remove.error ?? briefingsLoad.error}
-        />
-        <div className="actions">
-          <button type="submit" className="primary" data-testid="contact-save" disabled={busy}>
-            {save.busy ? t('editor.saving') : t('editor.save')}
-          </button>
-          <button type="button" data-testid="contact-cancel" onClick={close} disabled={busy}>
-            {t('editor.cancel')}
-          </button>
-          {stored && !confirming && (
-            <button type="button" className="danger" data-testid="contact-delete" onClick={() => setConfirming(true)} disabled={busy}>
-              {t('editor.delete')}
-            </button>
-          )}
-        </div>
-        {stored && confirming && (
-          <div className="confirm" role="alertdialog" aria-labelledby="confirm-delete-text">
-            <p id="confirm-delete-text">{t('editor.confirmDelete')}</p>
-            <button type="button" className="danger" data-testid="contact-delete-confirm" onClick={() => void remove.run(stored.id)} disabled={busy}>
-              {t('editor.confirmYes')}
-            </button>
-            <button type="button" data-testid="contact-delete-cancel" onClick={() => setConfirming(false)} disabled={busy}>
-              {t('editor.cancel')}
-            </button>
-          </div>
-        )}
+        {editor.field('notes')}
+        {editor.field('speedDial')}
+        {editor.error(briefingsLoad.error)}
+        {editor.actions({ onCancel: close, deleteQuestion: t('editor.confirmDelete') })}
       </form>
     </section>
   )
