@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv } from 'node:crypto'
+import { openChunks, runsInFlight, sealChunks } from './chunkWorkers'
+import { chunkCount, sealedChunkSize, streamChunkSize } from './streamFormat'
 
 /**
  * age's STREAM construction (the payload format of age v1, and of Sestra's
@@ -7,179 +8,172 @@ import { createCipheriv, createDecipheriv } from 'node:crypto'
  * chunks, each sealed with a 16-byte tag under the nonce
  * `11-byte big-endian counter || last flag (0x00 or 0x01)`. Only the last
  * chunk may be shorter than 64 KiB, and it is empty only when the whole
- * plaintext is. The key is 32 bytes; callers own it and zero it.
+ * plaintext is. The key is 32 bytes; callers own it and zero it. The
+ * cipher itself runs on worker threads (`chunkWorkers.ts`), a run of chunks
+ * per job and several jobs in flight, so a stream uses every core.
  */
-export const streamChunkSize = 64 * 1024
-export const streamTagSize = 16
-export const sealedChunkSize = streamChunkSize + streamTagSize
+export { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, streamChunkSize, streamTagSize } from './streamFormat'
 
-/** A chunk failed authentication or the stream's shape is wrong; callers name what was damaged. */
-export class StreamDamagedError extends Error {}
-
-const algorithm = 'chacha20-poly1305'
-const options = { authTagLength: streamTagSize } as const
-
-function nonce(counter: number, last: boolean): Buffer {
-  const bytes = Buffer.alloc(12)
-  // Counters beyond 2^53 chunks (512 PiB) never occur; the upper bytes stay zero.
-  bytes.writeUIntBE(counter, 5, 6)
-  bytes[11] = last ? 1 : 0
-  return bytes
-}
+/** Chunks per job: 1 MiB of plaintext, large enough that a job's round trip is noise. */
+const runChunks = 16
 
 function checkKey(key: Uint8Array): void {
   if (key.length !== 32) throw new RangeError('stream key must be 32 bytes')
 }
 
-/** Seals one chunk (at most 64 KiB) as ciphertext followed by its tag. */
-export function sealChunk(key: Uint8Array, counter: number, last: boolean, plaintext: Uint8Array): Buffer[] {
-  const cipher = createCipheriv(algorithm, key, nonce(counter, last), options)
-  const body = cipher.update(plaintext)
-  cipher.final()
-  return [body, cipher.getAuthTag()]
-}
-
-/** Opens chunk `counter` (ciphertext || tag); a wrong key, position, flag or any changed byte fails. */
-export function openChunk(key: Uint8Array, counter: number, last: boolean, sealed: Uint8Array): Buffer {
-  if (sealed.length < streamTagSize || sealed.length > sealedChunkSize) throw new StreamDamagedError('stream chunk length')
-  const decipher = createDecipheriv(algorithm, key, nonce(counter, last), options)
-  decipher.setAuthTag(sealed.subarray(sealed.length - streamTagSize))
-  const plaintext = decipher.update(sealed.subarray(0, sealed.length - streamTagSize))
-  try {
-    decipher.final()
-  } catch {
-    plaintext.fill(0)
-    throw new StreamDamagedError(`stream chunk ${counter} fails authentication`)
-  }
-  if (last && plaintext.length === 0 && counter > 0) throw new StreamDamagedError('empty last chunk')
-  return plaintext
-}
-
-/** Length of the sealed stream for a plaintext of `length` bytes. */
-export function sealedLength(length: number): number {
-  return length + chunkCount(length) * streamTagSize
-}
-
-/** How many chunks a plaintext of `length` bytes takes (an empty one still has its empty last chunk). */
-export function chunkCount(length: number): number {
-  return Math.max(1, Math.ceil(length / streamChunkSize))
-}
-
 /**
- * Cuts pieces of any size into runs of one size, holding the latest full
- * run back until a byte after it arrives: only then is it known not to be
- * the last. Runs that lie whole inside a piece pass through without a copy.
+ * Cuts pieces of any size into runs of one size, each in a buffer of its
+ * own (a job takes its run over), holding the latest full run back until a
+ * byte after it arrives: only then is it known not to be the last.
  */
 class HeldRuns {
-  readonly #pending: Buffer
+  readonly #size: number
+  #pending: Buffer | null = null
   #filled = 0
 
   constructor(size: number) {
-    this.#pending = Buffer.alloc(size)
+    this.#size = size
   }
 
   /** Hands `emit` every run now known not to be the last, in order. */
-  cut(piece: Uint8Array, emit: (run: Uint8Array) => void): void {
-    const size = this.#pending.length
+  cut(piece: Uint8Array, emit: (run: Buffer) => void): void {
     let at = 0
     while (at < piece.length) {
-      if (this.#filled === size) {
+      if (this.#pending && this.#filled === this.#size) {
         emit(this.#pending)
+        this.#pending = null
+      }
+      if (!this.#pending) {
+        this.#pending = Buffer.allocUnsafeSlow(this.#size)
         this.#filled = 0
       }
-      if (this.#filled === 0 && piece.length - at > size) {
-        emit(piece.subarray(at, at + size))
-        at += size
-        continue
-      }
-      const taken = Math.min(size - this.#filled, piece.length - at)
+      const taken = Math.min(this.#size - this.#filled, piece.length - at)
       this.#pending.set(piece.subarray(at, at + taken), this.#filled)
       this.#filled += taken
       at += taken
     }
   }
 
-  /** The run held back: the last one, once the input has ended. */
+  /** The run held back: the last one, once the input has ended (empty if nothing came). */
   last(): Buffer {
-    return this.#pending.subarray(0, this.#filled)
+    const last = this.#pending?.subarray(0, this.#filled) ?? Buffer.alloc(0)
+    this.#pending = null
+    return last
   }
 
   wipe(): void {
-    this.#pending.fill(0)
+    this.#pending?.fill(0)
   }
 }
 
 /**
- * Encrypts a stream of pieces of any size. A full chunk is held back until
- * the next byte arrives, because only then is it known not to be the last.
- * `push` and `finish` return the sealed bytes to write, in order.
+ * Jobs in order, at most `runsInFlight` running: `keep` waits for the
+ * oldest until few enough are left, and hands their results on in order.
  */
-export class StreamEncryptor {
-  readonly #key: Buffer
-  readonly #runs = new HeldRuns(streamChunkSize)
+class OrderedJobs {
+  readonly #queue: Promise<Buffer>[] = []
+
+  add(result: Promise<Buffer>): void {
+    // Awaited later, in order; until then a failure must not count as unhandled.
+    result.catch(() => {})
+    this.#queue.push(result)
+  }
+
+  async keep(count: number): Promise<Buffer[]> {
+    const out: Buffer[] = []
+    while (this.#queue.length > count) out.push(await this.#queue.shift()!)
+    return out
+  }
+
+  /** Waits for every job still running (after a failure, before the caller lets go of its key). */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.#queue.splice(0))
+  }
+}
+
+/**
+ * Base of both directions: runs of `runSize` bytes go to the workers in
+ * order, and `push` and `finish` return the finished bytes, in order, as
+ * soon as the pipeline is full enough to wait for them.
+ */
+abstract class StreamPipeline {
+  protected readonly key: Buffer
+  readonly #runs: HeldRuns
+  readonly #jobs = new OrderedJobs()
   #counter = 0
   #finished = false
 
-  constructor(key: Uint8Array) {
+  constructor(key: Uint8Array, runSize: number) {
     checkKey(key)
-    this.#key = Buffer.from(key)
+    this.key = Buffer.from(key)
+    this.#runs = new HeldRuns(runSize)
   }
 
-  push(piece: Uint8Array): Buffer[] {
+  protected abstract chunksIn(run: Buffer): number
+  protected abstract start(first: number, last: number, run: Buffer): Promise<Buffer>
+
+  async push(piece: Uint8Array): Promise<Buffer[]> {
     if (this.#finished) throw new Error('stream already finished')
-    const out: Buffer[] = []
-    this.#runs.cut(piece, (run) => out.push(...sealChunk(this.#key, this.#counter++, false, run)))
-    return out
+    this.#runs.cut(piece, (run) => this.#start(run, false))
+    return this.#jobs.keep(runsInFlight)
   }
 
-  /** Seals the last chunk and zeroes the key copy and the buffer. */
-  finish(): Buffer[] {
+  /** The rest of the stream, the last chunk flagged; the key copy and held bytes are zeroed. */
+  async finish(): Promise<Buffer[]> {
     if (this.#finished) throw new Error('stream already finished')
     this.#finished = true
-    const out = sealChunk(this.#key, this.#counter, true, this.#runs.last())
-    this.wipe()
-    return out
+    try {
+      this.#start(this.#runs.last(), true)
+      return await this.#jobs.keep(0)
+    } finally {
+      await this.wipe()
+    }
   }
 
-  /** Zeroes the key copy and the held plaintext (also after an error). */
-  wipe(): void {
+  /** Zeroes the key copy and the held bytes, once no job still needs them (also after an error). */
+  async wipe(): Promise<void> {
+    await this.#jobs.settle()
     this.#runs.wipe()
-    this.#key.fill(0)
+    this.key.fill(0)
+  }
+
+  #start(run: Buffer, last: boolean): void {
+    const first = this.#counter
+    this.#counter += Math.max(1, this.chunksIn(run))
+    this.#jobs.add(this.start(first, last ? this.#counter - 1 : -1, run))
+  }
+}
+
+/** Encrypts a stream of pieces of any size; `push` and `finish` return the sealed bytes to write, in order. */
+export class StreamEncryptor extends StreamPipeline {
+  constructor(key: Uint8Array) {
+    super(key, runChunks * streamChunkSize)
+  }
+
+  protected chunksIn(run: Buffer): number {
+    return chunkCount(run.length)
+  }
+
+  protected start(first: number, last: number, run: Buffer): Promise<Buffer> {
+    return sealChunks(this.key, first, last, run)
   }
 }
 
 /**
  * Decrypts a stream of sealed pieces of any size whose end is known only
- * when it comes: a sealed chunk is opened as "not last" once more bytes
- * follow it, and what remains at `finish` is the last chunk. A stream cut
+ * when it comes: what remains at `finish` holds the last chunk. A stream cut
  * at a chunk boundary therefore fails (its final chunk lacks the last flag).
  */
-export class StreamDecryptor {
-  readonly #key: Buffer
-  readonly #runs = new HeldRuns(sealedChunkSize)
-  #counter = 0
-
+export class StreamDecryptor extends StreamPipeline {
   constructor(key: Uint8Array) {
-    checkKey(key)
-    this.#key = Buffer.from(key)
+    super(key, runChunks * sealedChunkSize)
   }
 
-  push(piece: Uint8Array): Buffer[] {
-    const out: Buffer[] = []
-    this.#runs.cut(piece, (run) => out.push(openChunk(this.#key, this.#counter++, false, run)))
-    return out
+  protected chunksIn(run: Buffer): number {
+    return Math.ceil(run.length / sealedChunkSize)
   }
 
-  finish(): Buffer {
-    try {
-      return openChunk(this.#key, this.#counter, true, this.#runs.last())
-    } finally {
-      this.wipe()
-    }
-  }
-
-  wipe(): void {
-    this.#runs.wipe()
-    this.#key.fill(0)
+  protected start(first: number, last: number, run: Buffer): Promise<Buffer> {
+    return openChunks(this.key, first, last, run)
   }
 }

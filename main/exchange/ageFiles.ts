@@ -99,14 +99,14 @@ export async function encryptToFile(
       await writer.write([header, nonce])
       for await (const piece of source()) {
         if (signal?.aborted) throw new SestraError('ABORTED')
-        await writer.write(encryptor.push(piece))
+        await writer.write(await encryptor.push(piece))
       }
       if (signal?.aborted) throw new SestraError('ABORTED')
-      await writer.write(encryptor.finish())
+      await writer.write(await encryptor.finish())
       bytes = await writer.flush()
       await handle.sync()
     } finally {
-      encryptor.wipe()
+      await encryptor.wipe()
       await writer.flush().catch(() => {})
       await handle.close()
     }
@@ -167,13 +167,11 @@ export async function openBundle(path: string, key: DecryptWith): Promise<Opened
 }
 
 /**
- * The plaintext of an opened bundle, piece by piece (one 64 KiB chunk each):
- * nothing is written to disk. The file is opened only when the first piece
- * is asked for, and the file key is zeroed as soon as the payload key is
- * made from it. Two read buffers take turns and the chunks are handed on as
- * the cipher made them, so the only memory allocated per byte is the
- * cipher's output (allocation, not the cipher, is what drives the garbage
- * collector here).
+ * The plaintext of an opened bundle, piece by piece (a run of 16 chunks,
+ * 1 MiB, each): nothing is written to disk. The file is opened only when the
+ * first piece is asked for, and the file key is zeroed as soon as the
+ * payload key is made from it. Two read buffers take turns, so the disk
+ * works while the chunk workers open what was read before.
  */
 export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGenerator<Uint8Array> {
   const decryptor = payloadDecryptor(opened.fileKey, opened.nonce)
@@ -191,15 +189,14 @@ export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGener
       if (sealed.length === 0) break
       position += sealed.length
       next = readAt(reading, position, buffers[turn])
-      yield* decryptor.push(sealed)
+      yield* await decryptor.push(sealed)
     }
-    const last = decryptor.finish()
-    if (last.length > 0) yield last
+    for (const piece of await decryptor.finish()) if (piece.length > 0) yield piece
   } catch (error) {
     if (error instanceof StreamDamagedError) throw new SestraError('BUNDLE_DAMAGED', 'payload')
     throw toSestraError(error)
   } finally {
-    decryptor.wipe()
+    await decryptor.wipe()
     await next.catch(() => {})
     await reading?.close()
   }

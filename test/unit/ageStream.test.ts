@@ -3,7 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient, type Recipient } from 'age-encryption'
 import { describe, expect, it } from 'vitest'
-import { sealChunk, streamChunkSize } from '../../main/crypto/stream'
+import { sealChunks } from '../../main/crypto/chunkWorkers'
+import { streamChunkSize, type StreamDecryptor, type StreamEncryptor } from '../../main/crypto/stream'
 import { decryptFile, encryptToFile, type DecryptWith } from '../../main/exchange/ageFiles'
 import { headerLength, payloadDecryptor, payloadEncryptor, payloadNonceSize } from '../../main/exchange/ageStream'
 import { ageDecryptWithKey, ageEncryptTo, ageKeygen, ageWithPassphrase } from '../support/ageCli'
@@ -17,7 +18,7 @@ import { tempDir } from '../support/tempDirs'
  */
 
 const K = streamChunkSize
-const sizes = [0, 1, 15, K - 1, K, K + 1, 2 * K - 1, 2 * K, 2 * K + 1, 3 * K, 5 * K + 12_345, 16 * K, 16 * K + 1]
+const sizes = [0, 1, 15, K - 1, K, K + 1, 2 * K - 1, 2 * K, 2 * K + 1, 3 * K, 5 * K + 12_345, 16 * K, 16 * K + 1, 100 * K + 9]
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 const pass = 'a long fictional test passphrase'
 
@@ -29,6 +30,14 @@ function keyWitness(): Recipient & { fileKey?: Uint8Array } {
       return []
     },
   }
+}
+
+/** Every piece through a payload pipeline, then its end. */
+async function run(pipeline: StreamEncryptor | StreamDecryptor, pieces: Iterable<Uint8Array>): Promise<Buffer> {
+  const out: Buffer[] = []
+  for (const piece of pieces) out.push(...(await pipeline.push(piece)))
+  out.push(...(await pipeline.finish()))
+  return Buffer.concat(out)
 }
 
 /** Pieces cut at uneven places, so chunk boundaries never line up with them. */
@@ -62,12 +71,10 @@ describe('the native age payload', () => {
       const reference = Buffer.from(await encrypter.encrypt(plain))
       const start = headerLength(reference)
       const nonce = reference.subarray(start, start + payloadNonceSize)
-      const encryptor = payloadEncryptor(witness.fileKey!, nonce)
-      const ours = Buffer.concat([...[...uneven(plain)].flatMap((piece) => encryptor.push(piece)), ...encryptor.finish()])
+      const ours = await run(payloadEncryptor(witness.fileKey!, nonce), uneven(plain))
       expect(ours.equals(reference.subarray(start + payloadNonceSize)), `size ${size}`).toBe(true)
       // And the other way: our decryptor opens age-encryption's payload.
-      const decryptor = payloadDecryptor(witness.fileKey!, nonce)
-      const opened = Buffer.concat([...[...uneven(reference.subarray(start + payloadNonceSize), 70_001)].flatMap((p) => decryptor.push(p)), decryptor.finish()])
+      const opened = await run(payloadDecryptor(witness.fileKey!, nonce), uneven(reference.subarray(start + payloadNonceSize), 70_001))
       expect(opened.equals(plain), `size ${size}`).toBe(true)
     }
   })
@@ -178,7 +185,7 @@ describe('a damaged payload is refused as BUNDLE_DAMAGED', () => {
     const key = Buffer.from(hkdfSync('sha256', witness.fileKey!, nonce, 'payload', 32))
     const plain = await decrypted(await written(dir, 'control.age', reference), { identity })
     expect(plain.length).toBe(K)
-    const forged = Buffer.concat([reference.subarray(0, start + payloadNonceSize), ...sealChunk(key, 0, false, plain), ...sealChunk(key, 1, true, new Uint8Array(0))])
+    const forged = Buffer.concat([reference.subarray(0, start + payloadNonceSize), await sealChunks(key, 0, -1, Buffer.from(plain)), await sealChunks(key, 1, 1, Buffer.alloc(0))])
     const path = await written(dir, 'forged.age', forged)
     await refusedAs(path, { identity }, 'BUNDLE_DAMAGED', 'payload')
     await expect(ageDecryptWithKey(join(dir, 'key.txt'), path, join(dir, 'forged.out'))).rejects.toThrow()

@@ -3,7 +3,8 @@ import { rmSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../../shared/errors'
-import { chunkCount, openChunk, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
+import { openChunks, runsInFlight } from '../../crypto/chunkWorkers'
+import { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
 import { fsyncDirectory } from '../../vault/atomicWrite'
 import { padme } from './padme'
 
@@ -75,14 +76,14 @@ export class BlobFolder {
         hash.update(piece)
         size += piece.length
         options.onPiece?.(piece, size)
-        await out.add(encryptor.push(piece))
+        await out.add(await encryptor.push(piece))
       }
       if (options.signal?.aborted) throw new SestraError('ABORTED')
       const paddedSize = padme(size)
       for (let left = paddedSize - size; left > 0; left -= zeros.length) {
-        await out.add(encryptor.push(zeros.subarray(0, Math.min(left, zeros.length))))
+        await out.add(await encryptor.push(zeros.subarray(0, Math.min(left, zeros.length))))
       }
-      await out.add(encryptor.finish())
+      await out.add(await encryptor.finish())
       await out.flush()
       await handle.sync()
       await handle.close()
@@ -90,7 +91,7 @@ export class BlobFolder {
       if (options.durable !== false) await this.syncFolder()
       return { name, key, size, paddedSize, sha256: hash.digest('hex') }
     } catch (error) {
-      encryptor.wipe()
+      await encryptor.wipe()
       key.fill(0)
       await out.settle()
       await handle.close().catch(() => {})
@@ -109,25 +110,20 @@ export class BlobFolder {
     if (end <= start) return
     const first = Math.floor(start / streamChunkSize)
     const last = Math.floor((end - 1) / streamChunkSize)
-    for await (const { index, plaintexts } of this.#chunks(ref, first, last)) {
-      for (const [i, plaintext] of plaintexts.entries()) {
-        const base = (index + i) * streamChunkSize
-        const piece = plaintext.subarray(Math.max(start - base, 0), Math.min(end - base, plaintext.length))
-        if (piece.length > 0) yield piece
-      }
+    for await (const { index, plaintext } of this.#chunks(ref, first, last)) {
+      const base = index * streamChunkSize
+      const piece = plaintext.subarray(Math.max(start - base, 0), Math.min(end - base, plaintext.length))
+      if (piece.length > 0) yield piece
     }
   }
 
   /** Opens every chunk, padding included, and hashes the plaintext: what `verify` compares with the record. */
   async digest(ref: BlobRef, signal?: AbortSignal): Promise<string> {
     const hash = createHash('sha256')
-    for await (const { index, plaintexts } of this.#chunks(ref, 0, chunkCount(ref.paddedSize) - 1)) {
+    for await (const { index, plaintext } of this.#chunks(ref, 0, chunkCount(ref.paddedSize) - 1)) {
       if (signal?.aborted) throw new SestraError('ABORTED')
-      let at = index * streamChunkSize
-      for (const plaintext of plaintexts) {
-        if (at < ref.size) hash.update(plaintext.subarray(0, ref.size - at))
-        at += plaintext.length
-      }
+      const at = index * streamChunkSize
+      if (at < ref.size) hash.update(plaintext.subarray(0, ref.size - at))
     }
     return hash.digest('hex')
   }
@@ -163,11 +159,15 @@ export class BlobFolder {
     return this.#path(name)
   }
 
-  /** Chunks `first` to `last` opened, in batches read with one call each. */
-  async *#chunks(ref: BlobRef, first: number, last: number): AsyncGenerator<{ index: number; plaintexts: Buffer[] }> {
+  /**
+   * Chunks `first` to `last` opened, in batches of `ioChunks` read with one
+   * call each; several batches are read and opened (on the chunk workers) at
+   * once, and handed on in order.
+   */
+  async *#chunks(ref: BlobRef, first: number, last: number): AsyncGenerator<{ index: number; plaintext: Buffer }> {
     const count = chunkCount(ref.paddedSize)
+    const batches: Promise<{ index: number; plaintext: Buffer }>[] = []
     let handle: FileHandle
-    let next: Promise<{ index: number; upto: number; sealed: Buffer }> | null = null
     try {
       handle = await open(this.#path(ref.name), 'r')
     } catch (error) {
@@ -177,36 +177,34 @@ export class BlobFolder {
     try {
       const { size } = await handle.stat()
       if (size !== sealedLength(ref.paddedSize)) throw new BlobDamagedError(`blob is ${size} bytes, expected ${sealedLength(ref.paddedSize)}`)
-      // Two buffers in turn: one being read into while the other is opened.
-      const buffers = [Buffer.allocUnsafe(ioBytes), Buffer.allocUnsafe(ioBytes)]
-      let turn = 0
-      const readBatch = async (index: number) => {
+      let next = first
+      const startBatch = () => {
+        const index = next
         const upto = Math.min(index + ioChunks - 1, last)
+        next = upto + 1
         const offset = index * sealedChunkSize
         const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
-        const sealed = buffers[turn++ % 2]!.subarray(0, length)
-        const { bytesRead } = await handle.read(sealed, 0, length, offset)
-        if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
-        return { index, upto, sealed }
+        // A buffer of its own per batch: the worker takes it over.
+        const sealed = Buffer.allocUnsafeSlow(length)
+        const batch = handle.read(sealed, 0, length, offset).then(async ({ bytesRead }) => {
+          if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
+          return { index, plaintext: await openChunks(ref.key, index, count - 1, sealed) }
+        })
+        // Awaited in order below; until then a failure must not count as unhandled.
+        batch.catch(() => {})
+        batches.push(batch)
       }
-      next = first <= last ? readBatch(first) : null
-      while (next) {
-        const { index, upto, sealed } = await next
-        // The next batch is read (on libuv's threads) while this one is opened here.
-        next = upto < last ? readBatch(upto + 1) : null
-        next?.catch(() => {})
-        const plaintexts: Buffer[] = []
-        for (let i = index; i <= upto; i++) {
-          const at = (i - index) * sealedChunkSize
-          plaintexts.push(openChunk(ref.key, i, i === count - 1, sealed.subarray(at, at + sealedChunkSize)))
-        }
-        yield { index, plaintexts }
+      while (next <= last && batches.length < runsInFlight) startBatch()
+      while (batches.length > 0) {
+        const batch = await batches.shift()!
+        if (next <= last) startBatch()
+        yield batch
       }
     } catch (error) {
       if (error instanceof StreamDamagedError) throw new BlobDamagedError(error.message)
       throw error
     } finally {
-      await next?.catch(() => {})
+      await Promise.allSettled(batches)
       await handle.close()
     }
   }
