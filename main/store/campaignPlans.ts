@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import type { ChecklistItemPatch, CustomChecklistItemInput } from '../../shared/domain/checklistItem'
 import { customChecklistItemInput } from '../../shared/domain/checklistItem'
+import { contactInput } from '../../shared/domain/contact'
 import { checklistKinds, checklistStatuses, standardChecklist, type ChecklistItem } from '../../shared/readiness/checklist'
 import type { ReadinessSnapshot } from '../../shared/readiness/rules'
 import { travelNeed, type TravelNeed } from '../../shared/travelNeeds'
 import { z } from 'zod'
 import { documentKinds } from '../../shared/domain/travelDocument'
 import type { Database } from '../vault/database'
-import { optionalRow, parseRows, texts } from './rows'
+import { jsonColumn, optionalRow, parseRow, parseRows, texts } from './rows'
 
+/** An INTEGER 0/1 column. */
+const flag = z.number().transform((value) => value === 1)
 const briefingRow = z.object({ contactId: z.string(), briefedOn: z.string() })
 const travellerRow = z.object({ id: z.string(), name: z.string() })
 const travelDocumentRow = z.object({
@@ -19,7 +22,7 @@ const travelDocumentRow = z.object({
   issuingCountry: z.string(),
   validFrom: z.string().nullable(),
   validUntil: z.string().nullable(),
-  neededForTravel: z.number().transform((flag) => flag === 1),
+  neededForTravel: flag,
 })
 const travelNeedRow = z.object({
   personId: z.string(),
@@ -29,6 +32,16 @@ const travelNeedRow = z.object({
   passportMarginMonths: z.number(),
   visaMarginDays: z.number(),
   latestPassport: z.string().nullable(),
+})
+
+const snapshotContactRow = z.object({
+  id: z.string(),
+  name: z.string(),
+  roles: jsonColumn(contactInput.shape.roles),
+  phones: jsonColumn(contactInput.shape.phones),
+  channels: jsonColumn(contactInput.shape.channels),
+  aroundTheClock: flag,
+  speedDial: flag,
 })
 
 // Roles some readiness rule looks at; other contacts never enter a snapshot.
@@ -72,11 +85,12 @@ export class CampaignPlans {
   addCustomItem(campaignId: string, input: CustomChecklistItemInput, now = new Date()): ChecklistItem {
     const parsed = customChecklistItemInput.safeParse(input)
     if (!parsed.success) throw new SestraError('INVALID_INPUT', parsed.error.issues.map((i) => i.path.join('.')).join(', '))
-    const next = this.#db
-      .prepare('SELECT coalesce(max(position) + 1, 0) FROM checklist_items WHERE campaign_id = ?', { pluck: true })
-      .get([campaignId])
+    const next = parseRow(
+      z.number(),
+      this.#db.prepare('SELECT coalesce(max(position) + 1, 0) FROM checklist_items WHERE campaign_id = ?', { pluck: true }).get([campaignId]),
+    )
     const { title, notes, dueDate } = parsed.data
-    return this.getItem(this.#insertItem(campaignId, 'custom', title, Number(next), notes, dueDate, now))
+    return this.getItem(this.#insertItem(campaignId, 'custom', title, next, notes, dueDate, now))
   }
 
   #insertItem(
@@ -188,22 +202,14 @@ export class CampaignPlans {
       // The unary + keeps the planner on the person index: by kind it would read every passport.
       .all(travellers.map((t) => t.id))
     const documents = parseRows(travelDocumentRow, documentRows)
-    const contacts = this.#db
+    const contactRows = this.#db
       .prepare(
-        `SELECT id, name, roles, phones, channels, around_the_clock, speed_dial FROM contacts
+        `SELECT id, name, roles, phones, channels, around_the_clock AS aroundTheClock, speed_dial AS speedDial FROM contacts
          WHERE EXISTS (SELECT 1 FROM json_each(contacts.roles) WHERE value IN (SELECT value FROM json_each(?)))
          ORDER BY name COLLATE NOCASE, id`,
       )
       .all([JSON.stringify(checkedRoles)])
-      .map((c) => ({
-        id: String(c.id),
-        name: String(c.name),
-        roles: JSON.parse(String(c.roles)),
-        phones: JSON.parse(String(c.phones)),
-        channels: JSON.parse(String(c.channels)),
-        aroundTheClock: c.around_the_clock === 1,
-        speedDial: c.speed_dial === 1,
-      }))
+    const contacts = parseRows(snapshotContactRow, contactRows)
     const briefings = Object.fromEntries(this.briefings(campaignId).map((b) => [b.contactId, b.briefedOn]))
     return { checklist: this.checklist(campaignId), travellers, documents, contacts, briefings }
   }

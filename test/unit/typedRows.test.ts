@@ -46,6 +46,18 @@ describe('rows leave the store parsed by the record schema', () => {
     db.close()
   })
 
+  it('the readiness snapshot parses the contacts it reads as the contacts table does', async () => {
+    const { db, store } = await storeOnFreshSchema()
+    const campaign = store.campaigns.create({ title: 'March', startDate: '2026-12-01', endDate: '2026-12-02' })
+    const lawyer = store.contacts.create({ name: 'Legal Aid Test', roles: ['lawyer'], phones: ['+996 555 000 111'], speedDial: true })
+    expect(store.plans.snapshotRows(campaign.id).contacts).toEqual([
+      { id: lawyer.id, name: 'Legal Aid Test', roles: ['lawyer'], phones: ['+996 555 000 111'], channels: [], aroundTheClock: false, speedDial: true },
+    ])
+    db.prepare(`UPDATE contacts SET phones = '[42]' WHERE id = ?`).run([lawyer.id])
+    expect(() => store.plans.snapshotRows(campaign.id)).toThrow(expect.objectContaining({ code: 'CORRUPT_DATABASE' }))
+    db.close()
+  })
+
   it('a custody entry whose detail is not a JSON object reads as unreadable, and the check says where', async () => {
     const { db, store } = await storeOnFreshSchema()
     const first = store.custody.append('incident', 'incident-1', 'created', { title: 'x' })
