@@ -95,7 +95,8 @@ export async function importStream(
   // A stored file's bytes are never replaced, whatever the preference: its records already said whether they match.
   const stageOrHash: FileSink = async (id, pieces) => {
     if (transfer.hasFile(id)) return hashOnly(id, pieces)
-    const file = await transfer.stage(id, pieces)
+    if (staged.has(id)) throw new SestraError('BUNDLE_INVALID', 'a file twice')
+    const file = await transfer.stage(pieces)
     staged.set(id, file)
     return file
   }
@@ -111,7 +112,7 @@ export async function importStream(
     const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
     const onConflict = prefer === 'incoming' ? 'replace' : 'keep'
     try {
-      transfer.atomically(() => {
+      await transfer.atomically(() => {
         // Files first: other rows (attachments, custody) refer to them.
         for (const file of contents.files) {
           const stagedFile = staged.get(file.id)
@@ -140,7 +141,7 @@ export async function importStream(
     }
     return { summary: summarise(contents, store), written, kept }
   } catch (error) {
-    transfer.discard([...staged.values()].map((s) => s.stageId))
+    await transfer.discard([...staged.values()])
     throw error
   }
 }

@@ -1,30 +1,34 @@
-import { randomUUID } from 'node:crypto'
 import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
-import type { BlobFolder } from './blobs/blobFolder'
+import type { BlobFolder, WrittenBlob } from './blobs/blobFolder'
 import type { FileStore } from './files'
-import { columnInfo, parseRows, texts } from './rows'
+import { columnInfo, parseRows } from './rows'
 import { isSqlValue, sqlValue } from './tableRows'
 
 export interface StagedFile {
-  /** The hidden row holding the blob until commit; equals the incoming id unless that id is taken. */
-  stageId: string
   size: number
   sha256: string
 }
 
+/** A staged file as the store holds it until `commit` or `discard`: its blob, and the key no row holds yet. */
+interface Staged extends StagedFile {
+  blob: WrittenBlob
+}
+
 /**
  * Moves whole files, with their ids, in and out of the vault for bundles.
- * Incoming bytes are staged as blobs under hidden rows (complete = 0, swept
- * at unlock) and become visible only in the caller's transaction, so a
- * bundle that fails a later check leaves nothing.
+ * Incoming bytes are staged as blobs that no row names while the stream is
+ * read and checked; their keys stay in memory. They become files only in the
+ * caller's transaction, after one folder sync for all of them (as
+ * `FileStore.commit` does for local files), so a bundle that fails a later
+ * check leaves nothing, and a crash at worst blobs without rows, swept at
+ * the next unlock.
  */
 export class FileTransfer {
   readonly #db: Database
   readonly #blobs: BlobFolder
   readonly #files: FileStore
-  /** Blobs replaced by `commit`, unlinked once the transaction has committed. */
-  #replaced: string[] = []
+  readonly #staged = new WeakMap<StagedFile, Staged>()
 
   constructor(db: Database, blobs: BlobFolder, files: FileStore) {
     this.#db = db
@@ -32,96 +36,68 @@ export class FileTransfer {
     this.#files = files
   }
 
-  /** Runs `fn` in one transaction whose foreign keys are checked at commit, so rows may arrive in any order. */
-  atomically<T>(fn: () => T): T {
-    this.#replaced = []
-    const result = this.#db.transaction(() => {
+  /**
+   * Runs `fn` in one transaction whose foreign keys are checked at commit, so
+   * rows may arrive in any order. The folder is synced first: once the
+   * transaction names the staged blobs, their renames must survive a crash.
+   */
+  async atomically<T>(fn: () => T): Promise<T> {
+    await this.#blobs.syncFolder()
+    return this.#db.transaction(() => {
       this.#db.pragma('defer_foreign_keys = ON')
       return fn()
     })()
-    this.#unlink(this.#replaced)
-    return result
   }
 
   hasFile(id: string): boolean {
     return this.#db.prepare('SELECT 1 FROM files WHERE id = ? AND complete = 1', { pluck: true }).get([id]) !== undefined
   }
 
-  async stage(id: string, source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
-    const blob = await this.#blobs.write(source)
-    try {
-      const taken = this.#db.prepare('SELECT 1 FROM files WHERE id = ?', { pluck: true }).get([id]) !== undefined
-      const stageId = taken ? randomUUID() : id
-      const stamp = new Date().toISOString()
-      this.#db.transaction(() => {
-        this.#db
-          .prepare(
-            `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
-             VALUES (?, 'staged', 'application/octet-stream', ?, ?, NULL, 0, ?, ?)`,
-          )
-          .run([stageId, blob.size, blob.sha256, stamp, stamp])
-        this.#files.keep(stageId, blob)
-      })()
-      return { stageId, size: blob.size, sha256: blob.sha256 }
-    } catch (error) {
-      await this.#blobs.remove(blob.name).catch(() => {})
-      throw error
-    } finally {
-      blob.key.fill(0)
-    }
+  async stage(source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
+    const blob = await this.#blobs.write(source, { durable: false })
+    const staged = { size: blob.size, sha256: blob.sha256 }
+    this.#staged.set(staged, { ...staged, blob })
+    return staged
   }
 
   /**
-   * Inside `atomically`: makes a staged file visible under its own id with
-   * the bundle's row of metadata, replacing the stored bytes when the id was
-   * taken. The row's hash and size were checked against the bytes already.
+   * Inside `atomically`: makes a staged file a stored file under the
+   * bundle's id and row of metadata, with its key row; the key copy is then
+   * zeroed. The row's hash and size were checked against the bytes already.
    */
   commit(staged: StagedFile, row: Record<string, unknown> & { id: string }): void {
+    const { blob } = this.#held(staged)
     const known = parseRows(columnInfo, this.#db.pragma('table_info(files)')).map((c) => c.name)
     const names = Object.keys(row).filter((n) => n !== 'id' && n !== 'complete')
     const unknown = names.find((n) => !known.includes(n))
     if (unknown !== undefined) throw new SestraError('BUNDLE_NEWER_VERSION', `column files.${unknown.slice(0, 64)}`)
     if (names.some((n) => !isSqlValue(row[n]))) throw new SestraError('BUNDLE_INVALID', 'records/files.json')
+    const columns = ['id', ...names, 'complete'].map((n) => `"${n}"`).join(', ')
     this.#db
-      .prepare(`UPDATE files SET ${names.map((n) => `"${n}" = ?`).join(', ')}, complete = 1 WHERE id = ?`)
-      .run([...names.map((n) => sqlValue(row[n])), row.id])
-    if (staged.stageId === row.id) return
-    this.#replaced.push(...this.#blobsOf([row.id]))
-    this.#db.prepare('DELETE FROM file_blobs WHERE file_id = ?').run([row.id])
-    this.#db.prepare('UPDATE file_blobs SET file_id = ? WHERE file_id = ?').run([row.id, staged.stageId])
-    this.#db.prepare('DELETE FROM files WHERE id = ?').run([staged.stageId])
+      .prepare(`INSERT INTO files (${columns}) VALUES (${['?', ...names.map(() => '?'), '1'].join(', ')})`)
+      .run([row.id, ...names.map((n) => sqlValue(row[n]))])
+    this.#files.keep(row.id, blob)
+    blob.key.fill(0)
   }
 
   /**
-   * Drops staged rows after a failed check (secure_delete zeroes their keys),
-   * unlinks their blobs and gives the freed pages back (auto_vacuum is
-   * incremental): a refused bundle must not leave the vault larger.
+   * After a failed check or transaction: zeroes the staged keys and unlinks
+   * the blobs (without their keys they were noise already). The database
+   * never held them, so it is as it was.
    */
-  discard(stageIds: string[]): void {
-    const blobs = this.#blobsOf(stageIds, 'AND f.complete = 0')
-    const remove = this.#db.prepare('DELETE FROM files WHERE id = ? AND complete = 0')
-    for (const id of stageIds) remove.run([id])
-    this.#unlink(blobs)
-    this.#db.exec('PRAGMA incremental_vacuum')
-  }
-
-  #blobsOf(fileIds: string[], condition = ''): string[] {
-    const select = this.#db.prepare(`SELECT b.blob FROM file_blobs b JOIN files f ON f.id = b.file_id WHERE f.id = ? ${condition}`, { pluck: true })
-    return fileIds.flatMap((id) => texts(select.all([id])))
-  }
-
-  /**
-   * Without their key rows these blobs are noise; one that fails to go now is
-   * swept at the next unlock. Synchronous, as the callers' transactions are:
-   * when they return, the folder is as the database says.
-   */
-  #unlink(names: string[]): void {
-    for (const name of names) {
-      try {
-        this.#blobs.removeNow(name)
-      } catch {
-        // Swept at the next unlock.
-      }
+  async discard(staged: StagedFile[]): Promise<void> {
+    for (const file of staged) {
+      const { blob } = this.#held(file)
+      blob.key.fill(0)
+      this.#staged.delete(file)
+      // One that fails to go now is swept at the next unlock.
+      await this.#blobs.remove(blob.name).catch(() => {})
     }
+  }
+
+  #held(staged: StagedFile): Staged {
+    const held = this.#staged.get(staged)
+    if (!held) throw new SestraError('INTERNAL', 'file not staged here')
+    return held
   }
 }
