@@ -132,7 +132,10 @@ export function useRecordForm<F extends object, I>(options: RecordFormOptions<F,
       noValidate: true,
       async onSubmit(event: FormEvent) {
         event.preventDefault()
-        if (check.attempt() === null) onSaved?.(await save.run(toInput(form)))
+        if (check.attempt() !== null) return
+        // Not `onSaved?.(await …)`: without onSaved that would skip the save itself.
+        const ok = await save.run(toInput(form))
+        onSaved?.(ok)
       },
     },
     /** The message under the form: this form's fault first, else the vault's refusal, else `other` (say, a list that did not load). */
