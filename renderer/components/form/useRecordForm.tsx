@@ -83,13 +83,15 @@ export function useRecordForm<F extends object, I>(options: RecordFormOptions<F,
   const check = useFormCheck(() => schemaProblem(schema, toInput(form), problems, otherwise))
   const { problem } = check
 
-  const update = <K extends keyof F>(key: K, value: F[K]) => {
+  /** Sets one value; a function gets the current one, for changes that land after an await. */
+  const update = <K extends keyof F>(key: K, next: F[K] | ((current: F[K]) => F[K])) => {
     onEdit?.()
-    setForm((f) => ({ ...f, [key]: value }))
+    // No form value is a function, so a function here is always the updater.
+    setForm((f) => ({ ...f, [key]: typeof next === 'function' ? (next as (current: F[K]) => F[K])(f[key]) : next }))
   }
 
   /** The declared field `name`, drawn from its spec. */
-  const field = (name: keyof F & string, extra: { autoFocus?: boolean } = {}): ReactElement => {
+  const field = (name: keyof F & string, extra: { autoFocus?: boolean; onChange?(value: string): void } = {}): ReactElement => {
     const spec: TextSpec | SelectSpec<string> | CheckboxSpec | undefined = fields[name]
     if (!spec) throw new Error(`No field "${name}" is declared`)
     const value = form[name]
@@ -111,7 +113,7 @@ export function useRecordForm<F extends object, I>(options: RecordFormOptions<F,
         type={kind === 'textarea' ? 'text' : kind}
         multiline={kind === 'textarea'}
         value={String(value)}
-        onChange={set}
+        onChange={extra.onChange ?? set}
         required={spec.required}
         invalid={problem !== null && problems[name] === problem}
         errorId={errorId}
