@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { localToday } from '../../../shared/calendarDates'
 import {
@@ -10,16 +10,14 @@ import {
   type IncidentKind,
   type Severity,
 } from '../../../shared/domain/incident'
-import { Alert } from '../../components/Alert'
-import { Field } from '../../components/Field'
-import { useAction } from '../../components/useAction'
+import { Checklist, Select } from '../../components/form/Choices'
+import { useRecordForm, type FieldSpecs } from '../../components/form/useRecordForm'
 import { formatDate } from '../../i18n'
-import { useEvidence } from '../../state/evidence'
+import { useEvidence, type Named } from '../../state/evidence'
 import { Annotations } from './Annotations'
 import { CustodyLog } from './CustodyLog'
 import { formatBytes, hashPrefix } from './format'
 import { ImportFiles } from './ImportFiles'
-import { NamedChecklist, Select } from './Pickers'
 
 interface Form {
   title: string
@@ -84,71 +82,76 @@ function toInput(form: Form): IncidentCreateInput {
   }
 }
 
-type Problem = 'invalidTitle' | 'invalidDate' | 'invalidUrl'
-const fieldProblems: Partial<Record<PropertyKey, Problem>> = { title: 'invalidTitle', occurredOn: 'invalidDate', url: 'invalidUrl' }
-
-/** The contract's own schema names the field; anything else is left to the vault's answer. */
-function validate(input: IncidentCreateInput): Problem | null {
-  const field = incidentCreateInput.safeParse(input).error?.issues[0]?.path[0]
-  return field === undefined ? null : (fieldProblems[field] ?? null)
+const fields: FieldSpecs<Form> = {
+  title: { id: 'incident-title', label: 'evidence.editor.incidentTitle', required: true, problem: 'evidence.editor.invalidTitle' },
+  kind: { id: 'incident-kind', kind: 'select', label: 'evidence.editor.kind', options: incidentKinds.map((k) => ({ value: k, label: `evidence.kinds.${k}` })) },
+  severity: { id: 'incident-severity', kind: 'select', label: 'evidence.editor.severity', options: severities.map((s) => ({ value: s, label: `evidence.severities.${s}` })) },
+  occurredOn: { id: 'incident-date', kind: 'date', label: 'evidence.editor.date', required: true, problem: 'evidence.editor.invalidDate' },
+  occurredTime: { id: 'incident-time', kind: 'time', label: 'evidence.editor.time' },
+  timeZone: { id: 'incident-zone', label: 'evidence.editor.timeZone', hint: 'evidence.editor.timeZoneHint' },
+  platform: { id: 'incident-platform', label: 'evidence.editor.platform' },
+  url: { id: 'incident-url', label: 'evidence.editor.url', problem: 'evidence.editor.invalidUrl' },
+  place: { id: 'incident-place', label: 'evidence.editor.place' },
+  perpetrators: { id: 'incident-perpetrators', kind: 'textarea', label: 'evidence.editor.perpetrators' },
+  witnesses: { id: 'incident-witnesses', kind: 'textarea', label: 'evidence.editor.witnesses' },
+  description: { id: 'incident-description', kind: 'textarea', label: 'evidence.editor.description' },
 }
+
+const testIds = { personIds: 'incident-people', perpetratorContactIds: 'incident-perpetrator-contacts', witnessContactIds: 'incident-witness-contacts' } as const
 
 const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone
 
 export function IncidentEditor({ incident }: { incident: Incident | 'new' }) {
   const { t } = useTranslation()
   const stored = incident === 'new' ? null : incident
-  const [form, setForm] = useState<Form>(stored ? toForm(stored) : emptyForm)
-  const [invalid, setInvalid] = useState<Problem | null>(null)
-  const [confirming, setConfirming] = useState(false)
   const [saved, setSaved] = useState(false)
   const { options, files, filesLoaded } = useEvidence()
   // A file deleted in the viewer is gone from the vault: it is neither shown nor sent.
-  const fileIds = filesLoaded ? form.fileIds.filter((id) => files[id]) : form.fileIds
+  const present = (ids: string[]) => (filesLoaded ? ids.filter((id) => files[id]) : ids)
   const close = useEvidence((s) => s.close)
   const view = useEvidence((s) => s.view)
-  const save = useAction(useEvidence((s) => s.save))
-  const remove = useAction(useEvidence((s) => s.remove))
-  const busy = save.busy || remove.busy
+  const save = useEvidence((s) => s.save)
+  const remove = useEvidence((s) => s.remove)
   // The logs beside the record are read again whenever it changes.
   const [version, setVersion] = useState(0)
+  const editor = useRecordForm({
+    initial: () => (stored ? toForm(stored) : emptyForm()),
+    fields,
+    toInput: (form: Form) => toInput({ ...form, fileIds: present(form.fileIds) }),
+    schema: incidentCreateInput,
+    testId: 'incident',
+    save,
+    remove: stored ? () => remove(stored.id) : undefined,
+    onSaved: (ok) => {
+      setSaved(ok)
+      if (ok) setVersion((v) => v + 1)
+    },
+    onEdit: () => setSaved(false),
+  })
+  const { form, update } = editor
+  const fileIds = present(form.fileIds)
 
-  const update = <K extends keyof Form>(key: K, value: Form[K]) => {
-    setSaved(false)
-    setForm((f) => ({ ...f, [key]: value }))
-  }
   const setTime = (time: string) => {
     update('occurredTime', time)
     if (time && !form.timeZone) update('timeZone', localZone())
   }
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault()
-    const input = toInput({ ...form, fileIds })
-    const problem = validate(input)
-    setInvalid(problem)
-    if (problem) return
-    if (await save.run(input)) {
-      setSaved(true)
-      setVersion((v) => v + 1)
-    }
-  }
-
   const imported = async (added: string[]) => {
     await useEvidence.getState().loadFiles()
-    setForm((f) => ({ ...f, fileIds: [...f.fileIds, ...added.filter((id) => !f.fileIds.includes(id))] }))
+    update('fileIds', (ids) => [...ids, ...added.filter((id) => !ids.includes(id))])
     setVersion((v) => v + 1)
   }
 
-  const kindOptions = incidentKinds.map((kind) => ({ value: kind, label: t(`evidence.kinds.${kind}`) }))
-  const severityOptions = severities.map((s) => ({ value: s, label: t(`evidence.severities.${s}`) }))
   const campaignOptions = [{ value: '', label: t('evidence.editor.noCampaign') }, ...options.campaigns.map((c) => ({ value: c.id, label: c.name }))]
+  const pickNames = (key: 'personIds' | 'perpetratorContactIds' | 'witnessContactIds', legend: string, items: Named[], empty: string) => (
+    <Checklist testId={testIds[key]} legend={legend} items={items} selected={form[key]} empty={empty} onChange={(ids) => update(key, ids)} />
+  )
 
   return (
     <section aria-labelledby="incident-heading">
       <div className="section-header">
         <h1 id="incident-heading">{stored ? stored.title : t('evidence.editor.newTitle')}</h1>
-        <button type="button" data-testid="incident-back" onClick={close} disabled={busy}>
+        <button type="button" data-testid="incident-back" onClick={close} disabled={editor.busy}>
           {t('evidence.back')}
         </button>
       </div>
@@ -158,58 +161,37 @@ export function IncidentEditor({ incident }: { incident: Incident | 'new' }) {
         </p>
       )}
       <div className="incident-layout">
-        <form className="editor incident-form" onSubmit={(e) => void submit(e)} noValidate>
-          <Field id="incident-title" label={t('evidence.editor.incidentTitle')} value={form.title} onChange={(v) => update('title', v)} autoFocus={!stored} required />
+        <form {...editor.formProps} className="editor incident-form">
+          {editor.field('title', { autoFocus: !stored })}
           <div className="field-row">
-            <Select id="incident-kind" label={t('evidence.editor.kind')} value={form.kind} options={kindOptions} onChange={(v) => update('kind', v as IncidentKind)} />
-            <Select id="incident-severity" label={t('evidence.editor.severity')} value={form.severity} options={severityOptions} onChange={(v) => update('severity', v as Severity)} />
+            {editor.field('kind')}
+            {editor.field('severity')}
           </div>
           <fieldset>
             <legend>{t('evidence.editor.when')}</legend>
             <div className="field-row">
-              <Field id="incident-date" type="date" label={t('evidence.editor.date')} value={form.occurredOn} onChange={(v) => update('occurredOn', v)} required />
-              <Field id="incident-time" type="time" label={t('evidence.editor.time')} value={form.occurredTime} onChange={setTime} />
-              <Field id="incident-zone" label={t('evidence.editor.timeZone')} value={form.timeZone} onChange={(v) => update('timeZone', v)} hint={t('evidence.editor.timeZoneHint')} />
+              {editor.field('occurredOn')}
+              {editor.field('occurredTime', { onChange: setTime })}
+              {editor.field('timeZone')}
             </div>
           </fieldset>
           <fieldset>
             <legend>{t('evidence.editor.where')}</legend>
             <div className="field-row">
-              <Field id="incident-platform" label={t('evidence.editor.platform')} value={form.platform} onChange={(v) => update('platform', v)} />
-              <Field id="incident-url" label={t('evidence.editor.url')} value={form.url} onChange={(v) => update('url', v)} />
+              {editor.field('platform')}
+              {editor.field('url')}
             </div>
-            <Field id="incident-place" label={t('evidence.editor.place')} value={form.place} onChange={(v) => update('place', v)} />
+            {editor.field('place')}
           </fieldset>
           <fieldset>
             <legend>{t('evidence.editor.who')}</legend>
-            <Field id="incident-perpetrators" label={t('evidence.editor.perpetrators')} value={form.perpetrators} onChange={(v) => update('perpetrators', v)} multiline />
-            <NamedChecklist
-              testId="incident-perpetrator-contacts"
-              legend={t('evidence.editor.perpetratorContacts')}
-              items={options.contacts}
-              selected={form.perpetratorContactIds}
-              empty={t('evidence.editor.noContacts')}
-              onChange={(ids) => update('perpetratorContactIds', ids)}
-            />
-            <Field id="incident-witnesses" label={t('evidence.editor.witnesses')} value={form.witnesses} onChange={(v) => update('witnesses', v)} multiline />
-            <NamedChecklist
-              testId="incident-witness-contacts"
-              legend={t('evidence.editor.witnessContacts')}
-              items={options.contacts}
-              selected={form.witnessContactIds}
-              empty={t('evidence.editor.noContacts')}
-              onChange={(ids) => update('witnessContactIds', ids)}
-            />
+            {editor.field('perpetrators')}
+            {pickNames('perpetratorContactIds', t('evidence.editor.perpetratorContacts'), options.contacts, t('evidence.editor.noContacts'))}
+            {editor.field('witnesses')}
+            {pickNames('witnessContactIds', t('evidence.editor.witnessContacts'), options.contacts, t('evidence.editor.noContacts'))}
           </fieldset>
-          <Field id="incident-description" label={t('evidence.editor.description')} value={form.description} onChange={(v) => update('description', v)} multiline />
-          <NamedChecklist
-            testId="incident-people"
-            legend={t('evidence.editor.people')}
-            items={options.people}
-            selected={form.personIds}
-            empty={t('evidence.editor.noPeople')}
-            onChange={(ids) => update('personIds', ids)}
-          />
+          {editor.field('description')}
+          {pickNames('personIds', t('evidence.editor.people'), options.people, t('evidence.editor.noPeople'))}
           <Select id="incident-campaign" label={t('evidence.editor.campaign')} value={form.campaignId} options={campaignOptions} onChange={(v) => update('campaignId', v)} />
 
           <fieldset>
@@ -249,37 +231,12 @@ export function IncidentEditor({ incident }: { incident: Incident | 'new' }) {
             {!stored && fileIds.length > 0 && <p className="hint">{t('evidence.editor.unsaved')}</p>}
           </fieldset>
 
-          {invalid && (
-            <p role="alert" className="alert" data-testid="incident-invalid">
-              {t(`evidence.editor.${invalid}`)}
-            </p>
-          )}
-          <Alert testId="incident-error" code={save.error ?? remove.error} />
-          <div className="actions">
-            <button type="submit" className="primary" data-testid="incident-save" disabled={busy}>
-              {save.busy ? t('evidence.editor.saving') : t('evidence.editor.save')}
-            </button>
-            {stored && !confirming && (
-              <button type="button" className="danger" data-testid="incident-delete" onClick={() => setConfirming(true)} disabled={busy}>
-                {t('evidence.editor.delete')}
-              </button>
-            )}
-          </div>
+          {editor.error()}
+          {editor.actions({ deleteQuestion: t('evidence.editor.confirmDelete'), deleteLabel: t('evidence.editor.delete') })}
           {saved && (
             <p className="success" role="status" data-testid="incident-saved">
               {t('evidence.editor.savedNote')}
             </p>
-          )}
-          {stored && confirming && (
-            <div className="confirm" role="alertdialog" aria-labelledby="confirm-incident-delete">
-              <p id="confirm-incident-delete">{t('evidence.editor.confirmDelete')}</p>
-              <button type="button" className="danger" data-testid="incident-delete-confirm" onClick={() => void remove.run(stored.id)} disabled={busy}>
-                {t('evidence.editor.confirmYes')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} disabled={busy}>
-                {t('evidence.editor.cancel')}
-              </button>
-            </div>
           )}
         </form>
         {stored && (

@@ -6,11 +6,11 @@ import type { ErrorCode } from '../../../shared/errors'
 import { call } from '../../api'
 import { Alert } from '../../components/Alert'
 import { Field } from '../../components/Field'
+import { Select } from '../../components/form/Choices'
 import { JobProgress } from '../../components/JobProgress'
 import { currentLanguage } from '../../i18n'
 import { useEvidence } from '../../state/evidence'
 import { reportError } from '../../state/session'
-import { Select } from './Pickers'
 
 /**
  * The report for a lawyer or a shadow report: a selection by campaign, dates

@@ -68,4 +68,16 @@ test('every record editor refuses a bad field the same way: focus, aria-invalid 
   await refused(page.getByTestId('contact-phones'), 'cannot be dialled')
   await page.getByTestId('contact-phones').fill('+996 555 123 456')
   await accepted(page, page.getByTestId('contact-phones'), 'contact-error')
+
+  // Incident: the title first, then a link that is not http(s).
+  await page.getByTestId('nav-evidence').click()
+  await page.getByTestId('incident-new').click()
+  await page.getByTestId('incident-url').fill('ftp://example.org/post')
+  await page.getByTestId('incident-save').click()
+  await refused(page.getByTestId('incident-title'), 'Enter a short title.')
+  await page.getByTestId('incident-title').fill('Threat in the comments')
+  await page.getByTestId('incident-save').click()
+  await refused(page.getByTestId('incident-url'), 'The link must start with http:// or https://.')
+  await page.getByTestId('incident-url').fill('https://example.org/post')
+  await accepted(page, page.getByTestId('incident-url'), 'incident-error')
 })
