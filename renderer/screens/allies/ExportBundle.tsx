@@ -4,6 +4,7 @@ import type { ExportChoice } from '../../../shared/bundle'
 import type { ErrorCode } from '../../../shared/errors'
 import { call } from '../../api'
 import { Alert } from '../../components/Alert'
+import { Select } from '../../components/form/Choices'
 import { JobProgress } from '../../components/JobProgress'
 import { NewPassphrase } from '../../components/NewPassphrase'
 import { useAction } from '../../components/useAction'
@@ -83,19 +84,8 @@ export function ExportBundle() {
     const items = options?.[kind] ?? []
     if (items.length === 0) return <p className="hint">{t('allies.export.noneToPick')}</p>
     const label = kind === 'campaign' ? t('allies.export.pickCampaign') : t('allies.export.pickContact')
-    return (
-      <div className="field">
-        <label htmlFor={`export-${kind}`}>{label}</label>
-        <select id={`export-${kind}`} data-testid={`export-${kind}`} value={value} onChange={(e) => onChange(e.target.value)}>
-          <option value="" />
-          {items.map((item) => (
-            <option key={item.id} value={item.id}>
-              {item.label}
-            </option>
-          ))}
-        </select>
-      </div>
-    )
+    const choices = [{ value: '', label: '' }, ...items.map((item) => ({ value: item.id, label: item.label }))]
+    return <Select id={`export-${kind}`} label={label} value={value} options={choices} onChange={onChange} />
   }
 
   return (

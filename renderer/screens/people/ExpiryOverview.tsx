@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { documentKinds } from '../../../shared/domain/travelDocument'
 import { Alert } from '../../components/Alert'
+import { Select } from '../../components/form/Choices'
 import { Pager } from '../../components/Pager'
 import { useAction } from '../../components/useAction'
 import { expiryWindows, type ExpiryWindow } from '../../../shared/expiry'
@@ -39,38 +40,27 @@ export function ExpiryOverview() {
       <h2>{t('people.expiry.title')}</h2>
       <p className="hint">{t('people.expiry.intro')}</p>
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor="expiry-window">{t('people.expiry.window')}</label>
-          <select id="expiry-window" data-testid="expiry-window" value={window} onChange={(e) => void setWindow.run(e.target.value as ExpiryWindow)}>
-            {expiryWindows.map((w) => (
-              <option key={w} value={w}>
-                {t(`people.expiry.windows.${w}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="expiry-person">{t('people.expiry.person')}</label>
-          <select id="expiry-person" data-testid="expiry-person" value={filter.personId ?? ''} onChange={(e) => refilter({ personId: e.target.value })}>
-            <option value="">{t('people.expiry.allPeople')}</option>
-            {everyone.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="expiry-kind">{t('people.expiry.kind')}</label>
-          <select id="expiry-kind" data-testid="expiry-kind" value={filter.kind ?? ''} onChange={(e) => refilter({ kind: e.target.value as DocumentKind })}>
-            <option value="">{t('people.expiry.allKinds')}</option>
-            {documentKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`people.documents.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Select
+          id="expiry-window"
+          label={t('people.expiry.window')}
+          value={window}
+          options={expiryWindows.map((w) => ({ value: w, label: t(`people.expiry.windows.${w}`) }))}
+          onChange={(w) => void setWindow.run(w as ExpiryWindow)}
+        />
+        <Select
+          id="expiry-person"
+          label={t('people.expiry.person')}
+          value={filter.personId ?? ''}
+          options={[{ value: '', label: t('people.expiry.allPeople') }, ...everyone.map((p) => ({ value: p.id, label: p.name }))]}
+          onChange={(personId) => refilter({ personId })}
+        />
+        <Select
+          id="expiry-kind"
+          label={t('people.expiry.kind')}
+          value={filter.kind ?? ''}
+          options={[{ value: '', label: t('people.expiry.allKinds') }, ...documentKinds.map((k) => ({ value: k, label: t(`people.documents.kinds.${k}`) }))]}
+          onChange={(kind) => refilter({ kind: kind as DocumentKind })}
+        />
       </div>
       {noCampaign && (
         <p className="hint" data-testid="expiry-no-campaign">
