@@ -112,7 +112,7 @@ export async function importStream(
     const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
     const onConflict = prefer === 'incoming' ? 'replace' : 'keep'
     try {
-      await transfer.atomically(() => {
+      await transfer.atomically([...staged.values()], () => {
         // Files first: other rows (attachments, custody) refer to them.
         for (const file of contents.files) {
           const stagedFile = staged.get(file.id)

@@ -19,7 +19,7 @@ interface Staged extends StagedFile {
  * Moves whole files, with their ids, in and out of the vault for bundles.
  * Incoming bytes are staged as blobs that no row names while the stream is
  * read and checked; their keys stay in memory. They become files only in the
- * caller's transaction, after one folder sync for all of them (as
+ * caller's transaction, after they are published together (as
  * `FileStore.commit` does for local files), so a bundle that fails a later
  * check leaves nothing, and a crash at worst blobs without rows, swept at
  * the next unlock.
@@ -38,11 +38,11 @@ export class FileTransfer {
 
   /**
    * Runs `fn` in one transaction whose foreign keys are checked at commit, so
-   * rows may arrive in any order. The folder is synced first: once the
-   * transaction names the staged blobs, their renames must survive a crash.
+   * rows may arrive in any order. The staged blobs are published first: once
+   * the transaction names them, they must survive a crash.
    */
-  async atomically<T>(fn: () => T): Promise<T> {
-    await this.#blobs.syncFolder()
+  async atomically<T>(staged: StagedFile[], fn: () => T): Promise<T> {
+    await this.#blobs.publish(staged.map((file) => this.#held(file).blob.name))
     return this.#db.transaction(() => {
       this.#db.pragma('defer_foreign_keys = ON')
       return fn()

@@ -87,14 +87,15 @@ export class FileStore {
   }
 
   /**
-   * Makes written files visible: one folder sync for all their blobs, then
-   * their rows, key rows and intake entries (and whatever `alongside` adds)
-   * in one transaction, so one fsync of the database serves many files. On
+   * Makes written files visible: their blobs published (synced together,
+   * renamed, one folder sync), then their rows, key rows and intake entries
+   * (and whatever `alongside` adds) in one transaction, so one fsync of the
+   * database serves many files. On
    * failure nothing is recorded and the blobs are removed. Keys are zeroed.
    */
   async commit(pending: PendingFile[], alongside?: (records: FileRecord[]) => void): Promise<FileRecord[]> {
     try {
-      await this.#blobs.syncFolder()
+      await this.#blobs.publish(pending.map(({ blob }) => blob.name))
       const insert = this.#db.prepare(
         `INSERT INTO files (id, name, mime, size, sha256, modified_at, complete, created_at, updated_at)
          VALUES ($id, $name, $mime, $size, $sha256, $modifiedAt, 1, $stamp, $stamp)`,

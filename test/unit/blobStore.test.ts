@@ -132,6 +132,18 @@ describe('blob store', () => {
     expect(await blobNames(dir)).toEqual([])
   })
 
+  it('written files stay under temporary names until commit publishes them; a discard removes them', async () => {
+    const { dir, vault } = await testVault()
+    const [a, b] = [await vault.store.files.write({ name: 'a.bin' }, piecesOf(patterned(70_000))), await vault.store.files.write({ name: 'b.bin' }, piecesOf(patterned(10)))]
+    // Not yet synced, so not yet under a name a row could point at: a crash now leaves only what the sweep removes.
+    expect(await blobNames(dir)).toEqual([`${a!.blob.name}.tmp`, `${b!.blob.name}.tmp`].sort())
+    const [committed] = await vault.store.files.commit([a!])
+    expect(await blobNames(dir)).toEqual([a!.blob.name, `${b!.blob.name}.tmp`].sort())
+    await vault.store.files.discard([b!])
+    expect(await blobNames(dir)).toEqual([a!.blob.name])
+    expect((await vault.store.files.digest(committed!.id)).sha256).toBe(committed!.sha256)
+  })
+
   it('an aborted add leaves no blob and no temporary file', async () => {
     const { dir, vault } = await testVault()
     const controller = new AbortController()

@@ -30,6 +30,8 @@ const namePattern = /^[0-9a-f]{32}$/
 const ioChunks = 32
 const ioBytes = ioChunks * sealedChunkSize
 const zeros = Buffer.alloc(ioChunks * streamChunkSize)
+/** Blobs synced at once by `publish`: enough to keep the disk's queue full, few enough open files. */
+const publishBatch = 8
 
 /**
  * The folder of encrypted blobs beside the database: one file per stored
@@ -54,8 +56,10 @@ export class BlobFolder {
    * Encrypts `source` into a new blob. `onPiece` sees each plaintext piece
    * (hashing, sniffing, progress) before it is sealed. Aborted or failed,
    * the temporary file is removed and the key zeroed. With `durable: false`
-   * the folder is not synced after the rename: the caller syncs it once for
-   * many blobs (`syncFolder`) before any row names them.
+   * the blob stays under its temporary name, not yet synced: the caller
+   * `publish`es many at once (one flush of the disk for all of them) before
+   * any row names them, and meanwhile the sweep at unlock treats them as
+   * strays.
    */
   async write(
     source: AsyncIterable<Uint8Array>,
@@ -85,10 +89,13 @@ export class BlobFolder {
       }
       await out.add(await encryptor.finish())
       await out.flush()
-      await handle.sync()
-      await handle.close()
-      await rename(temporary, this.#path(name))
-      if (options.durable !== false) await this.syncFolder()
+      if (options.durable === false) await handle.close()
+      else {
+        await handle.sync()
+        await handle.close()
+        await rename(temporary, this.#path(name))
+        await fsyncDirectory(this.dir)
+      }
       return { name, key, size, paddedSize, sha256: hash.digest('hex') }
     } catch (error) {
       await encryptor.wipe()
@@ -100,8 +107,23 @@ export class BlobFolder {
     }
   }
 
-  /** Makes the renames of blobs written with `durable: false` durable. */
-  async syncFolder(): Promise<void> {
+  /**
+   * Makes blobs written with `durable: false` durable under their names:
+   * each file synced (several at once, so the disk flushes them together),
+   * renamed from its temporary name, then the folder synced once.
+   */
+  async publish(names: string[]): Promise<void> {
+    const publishOne = async (name: string) => {
+      const temporary = `${this.#checkedPath(name)}.tmp`
+      const handle = await open(temporary, 'r+')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await rename(temporary, this.#path(name))
+    }
+    for (let at = 0; at < names.length; at += publishBatch) await Promise.all(names.slice(at, at + publishBatch).map(publishOne))
     await fsyncDirectory(this.dir)
   }
 
@@ -128,9 +150,10 @@ export class BlobFolder {
     return hash.digest('hex')
   }
 
-  /** Unlinks a blob whose key row is gone; an absent file is fine (a crash may have removed it already). */
+  /** Unlinks a blob whose key row is gone, or one never published; an absent file is fine (a crash may have removed it already). */
   async remove(name: string): Promise<void> {
-    await rm(this.#checkedPath(name), { force: true })
+    const path = this.#checkedPath(name)
+    await Promise.all([rm(path, { force: true }), rm(`${path}.tmp`, { force: true })])
   }
 
   /** `remove` for callers inside a synchronous transaction. */
