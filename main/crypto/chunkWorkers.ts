@@ -143,13 +143,13 @@ class ChunkWorker {
 }
 
 /** As many workers as cores, up to four: beyond that the disk, not the cipher, is the wall. */
-const workerCount = Math.max(1, Math.min(4, availableParallelism()))
+export const chunkWorkerCount = Math.max(1, Math.min(4, availableParallelism()))
 const workers: ChunkWorker[] = []
 let nextId = 0
 
 function leastBusy(): ChunkWorker {
   for (let i = workers.length - 1; i >= 0; i--) if (!workers[i]!.alive) workers.splice(i, 1)
-  if (workers.length < workerCount) {
+  if (workers.length < chunkWorkerCount) {
     const idle = workers.find((worker) => worker.load === 0)
     if (idle) return idle
     const added = new ChunkWorker()
@@ -160,7 +160,7 @@ function leastBusy(): ChunkWorker {
 }
 
 /** How many runs a pipeline keeps in flight: enough to keep every worker busy while one result is consumed. */
-export const runsInFlight = workerCount * 2
+export const runsInFlight = chunkWorkerCount * 2
 
 /** An ArrayBuffer that is exactly `bytes` and nothing else shares, so moving it to a worker detaches nothing of the caller's. */
 function detachable(bytes: Buffer): ArrayBuffer {

@@ -14,6 +14,7 @@ import { inThreadAge } from '../../main/exchange/ageEngine'
 import { ageWorkerEngine } from '../../main/exchange/ageWorkerEngine'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
+import { prepareFreshDatabases } from '../../main/vault/freshDatabase'
 import { unlockVault } from '../../main/vault/vault'
 import { builtAgeWorker } from './builtApp'
 
@@ -49,6 +50,8 @@ function delaySampler(everyMs = 10) {
 
 const job = JSON.parse(process.argv[2] ?? '') as ExchangeJob
 const age = job.engine === 'worker' ? ageWorkerEngine(pathToFileURL(builtAgeWorker)) : inThreadAge
+// The app builds the empty-schema template when it starts (vault/service.ts), long before a restore; so does this process, before the clock starts.
+if (job.op === 'restore') await prepareFreshDatabases()
 const delay = monitorEventLoopDelay({ resolution: 10 })
 delay.enable()
 const sampler = delaySampler()
