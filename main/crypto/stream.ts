@@ -1,4 +1,4 @@
-import { openChunks, runsInFlight, sealChunks } from './chunkWorkers'
+import { openChunks, runBuffer, runsInFlight, sealChunks } from './chunkWorkers'
 import { chunkCount, sealedChunkSize, streamChunkSize } from './streamFormat'
 
 /**
@@ -44,7 +44,7 @@ class HeldRuns {
         this.#pending = null
       }
       if (!this.#pending) {
-        this.#pending = Buffer.allocUnsafeSlow(this.#size)
+        this.#pending = runBuffer(this.#size)
         this.#filled = 0
       }
       const taken = Math.min(this.#size - this.#filled, piece.length - at)
@@ -56,8 +56,13 @@ class HeldRuns {
 
   /** The run held back: the last one, once the input has ended (empty if nothing came). */
   last(): Buffer {
-    const last = this.#pending?.subarray(0, this.#filled) ?? Buffer.alloc(0)
+    const pending = this.#pending
     this.#pending = null
+    if (!pending || this.#filled === pending.length) return pending ?? Buffer.alloc(0)
+    // A buffer of its own for the short run, and the long one zeroed: nothing of it stays behind for the collector.
+    const last = Buffer.allocUnsafeSlow(this.#filled)
+    pending.copy(last, 0, 0, this.#filled)
+    pending.fill(0)
     return last
   }
 

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../../shared/errors'
-import { openChunks, runsInFlight } from '../../crypto/chunkWorkers'
+import { openChunks, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
 import { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
 import { fsyncDirectory } from '../../vault/atomicWrite'
 import { padme } from './padme'
@@ -208,7 +208,7 @@ export class BlobFolder {
         const offset = index * sealedChunkSize
         const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
         // A buffer of its own per batch: the worker takes it over.
-        const sealed = Buffer.allocUnsafeSlow(length)
+        const sealed = length === ioBytes ? runBuffer(length) : Buffer.allocUnsafeSlow(length)
         const batch = handle.read(sealed, 0, length, offset).then(async ({ bytesRead }) => {
           if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
           return { index, plaintext: await openChunks(ref.key, index, count - 1, sealed) }
