@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { StreamDamagedError, streamChunkSize, streamTagSize } from './streamFormat'
+import { chunkCount, sealedChunkSize, StreamDamagedError, streamChunkSize, streamTagSize } from './streamFormat'
 
 /**
  * The ChaCha20-Poly1305 work of age's STREAM (`stream.ts`), done on worker
@@ -31,9 +31,14 @@ function nonce(counter, last) {
   return bytes
 }
 
-function seal(key, first, last, input) {
+// A buffer the main thread sent back for reuse, when it is exactly the size needed.
+function output(given, size) {
+  return given && given.byteLength === size ? Buffer.from(given) : Buffer.allocUnsafeSlow(size)
+}
+
+function seal(key, first, last, input, given) {
   const count = Math.max(1, Math.ceil(input.length / chunk))
-  const out = Buffer.allocUnsafeSlow(input.length + count * tag)
+  const out = output(given, input.length + count * tag)
   let at = 0
   for (let i = 0; i < count; i++) {
     const cipher = createCipheriv('chacha20-poly1305', key, nonce(first + i, first + i === last), options)
@@ -45,10 +50,10 @@ function seal(key, first, last, input) {
   return out
 }
 
-function open(key, first, last, input) {
+function open(key, first, last, input, given) {
   const step = chunk + tag
   const count = Math.max(1, Math.ceil(input.length / step))
-  const out = Buffer.allocUnsafeSlow(Math.max(0, input.length - count * tag))
+  const out = output(given, Math.max(0, input.length - count * tag))
   let at = 0
   for (let i = 0; i < count; i++) {
     const counter = first + i
@@ -71,10 +76,10 @@ function open(key, first, last, input) {
   return out
 }
 
-parentPort.on('message', ({ id, op, key, first, last, data }) => {
+parentPort.on('message', ({ id, op, key, first, last, data, out: given }) => {
   const keyBytes = Buffer.from(key)
   try {
-    const out = (op === 'seal' ? seal : open)(keyBytes, first, last, Buffer.from(data))
+    const out = (op === 'seal' ? seal : open)(keyBytes, first, last, Buffer.from(data), given)
     // The input goes back too (zeroed when it was plaintext), to be filled again rather than allocated.
     parentPort.postMessage({ id, data: out.buffer, spare: data }, [out.buffer, data])
   } catch (error) {
@@ -98,27 +103,36 @@ interface Reply {
 }
 
 /**
- * Input buffers the workers gave back, kept for the run sizes the pipelines
- * ask for: filling a buffer again costs less than a fresh one (no page
- * faults, and far fewer garbage collections for external memory).
+ * Buffers given back (a job's input, a written output), kept for the run
+ * sizes the pipelines ask for: filling a buffer again costs less than a
+ * fresh one (no page faults, and far fewer garbage collections for external
+ * memory). At most `sparesMaxBytes` are kept in all.
  */
 class Spares {
   readonly #bySize = new Map<number, ArrayBuffer[]>()
+  #bytes = 0
 
   give(buffer: ArrayBuffer): void {
     const list = this.#bySize.get(buffer.byteLength)
-    if (list && list.length < sparesPerSize) list.push(buffer)
+    if (!list || this.#bytes + buffer.byteLength > sparesMaxBytes) return
+    list.push(buffer)
+    this.#bytes += buffer.byteLength
   }
 
-  take(size: number): Buffer {
+  /** A kept buffer of `size` bytes, if there is one; the size is kept from now on. */
+  take(size: number): ArrayBuffer | undefined {
     const list = this.#bySize.get(size)
-    if (!list) this.#bySize.set(size, [])
-    const spare = list?.pop()
-    return spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(size)
+    if (!list) {
+      this.#bySize.set(size, [])
+      return undefined
+    }
+    const spare = list.pop()
+    if (spare) this.#bytes -= spare.byteLength
+    return spare
   }
 }
 
-const sparesPerSize = 8
+const sparesMaxBytes = 32 * 2 ** 20
 const spares = new Spares()
 
 /**
@@ -127,7 +141,27 @@ const spares = new Spares()
  * pipeline cuts: odd sizes get a fresh buffer). Its old contents are
  * ciphertext or zeros, never plaintext; the caller fills it completely.
  */
-export const runBuffer = (size: number): Buffer => spares.take(size)
+export function runBuffer(size: number): Buffer {
+  const spare = spares.take(size)
+  return spare ? Buffer.from(spare) : Buffer.allocUnsafeSlow(size)
+}
+
+/** Outputs the workers made: only these may come back through `releaseRun`. */
+const pooled = new WeakSet<ArrayBuffer>()
+
+/**
+ * Gives a job's output back once nothing reads it any more, so a later job
+ * writes into it instead of a fresh buffer. Only a whole output of
+ * `sealChunks` or `openChunks` is taken; anything else is left alone.
+ * Plaintext (`wipe`) is zeroed first: a kept buffer never holds it.
+ */
+export function releaseRun(bytes: Uint8Array, wipe = false): void {
+  const whole = bytes.buffer
+  if (!(whole instanceof ArrayBuffer) || !pooled.has(whole) || bytes.byteOffset !== 0 || bytes.byteLength !== whole.byteLength) return
+  pooled.delete(whole)
+  if (wipe) bytes.fill(0)
+  spares.give(whole)
+}
 
 /** One worker and the jobs it has not answered yet. */
 class ChunkWorker {
@@ -166,7 +200,10 @@ class ChunkWorker {
     if (this.#jobs.size === 0) this.#worker.unref()
     if (reply.spare) spares.give(reply.spare)
     if (!job) return
-    if (reply.data) job.resolve(Buffer.from(reply.data))
+    if (reply.data) {
+      pooled.add(reply.data)
+      job.resolve(Buffer.from(reply.data))
+    }
     else job.reject(new StreamDamagedError(reply.damage ?? 'stream chunk'))
   }
 
@@ -206,12 +243,25 @@ function detachable(bytes: Buffer): ArrayBuffer {
   return copy.buffer
 }
 
+/** Runs this long or longer are the pipelines' full runs (16 or 32 chunks). */
+const fullRunBytes = 16 * streamChunkSize
+
+/** The size a job's output will have: a tag more per chunk when sealing, a tag less when opening. */
+function outputSize(op: 'seal' | 'open', inputSize: number): number {
+  if (op === 'seal') return inputSize + chunkCount(inputSize) * streamTagSize
+  return Math.max(0, inputSize - Math.ceil(inputSize / sealedChunkSize) * streamTagSize)
+}
+
 function job(op: 'seal' | 'open', key: Uint8Array, first: number, last: number, data: Buffer): Promise<Buffer> {
   const keyCopy = new Uint8Array(32)
   keyCopy.set(key)
   const buffer = detachable(data)
+  // Only full runs: their outputs come in one or two sizes, worth keeping.
+  const size = outputSize(op, buffer.byteLength)
+  const out = buffer.byteLength >= fullRunBytes ? spares.take(size) : undefined
   const id = nextId++
-  return leastBusy().run(id, { id, op, key: keyCopy.buffer, first, last, data: buffer }, [keyCopy.buffer, buffer])
+  const transfer = out ? [keyCopy.buffer, buffer, out] : [keyCopy.buffer, buffer]
+  return leastBusy().run(id, { id, op, key: keyCopy.buffer, first, last, data: buffer, out }, transfer)
 }
 
 /**

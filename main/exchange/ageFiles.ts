@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { SestraError } from '../../shared/errors'
+import { releaseRun } from '../crypto/chunkWorkers'
 import { sealedChunkSize, StreamDamagedError } from '../crypto/stream'
 import { fsyncDirectory } from '../vault/atomicWrite'
 import { toSestraError } from '../vault/ioErrors'
@@ -51,7 +52,10 @@ function orderedWriter(handle: FileHandle) {
     async write(buffers: Uint8Array[]): Promise<void> {
       if (buffers.length === 0) return
       await pending
-      pending = handle.writev(buffers)
+      // Once on disk, the sealed buffers can take the next runs.
+      pending = handle.writev(buffers).then(() => {
+        for (const buffer of buffers) releaseRun(buffer)
+      })
       pending.catch(() => {})
       for (const buffer of buffers) bytes += buffer.length
     },

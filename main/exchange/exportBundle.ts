@@ -96,10 +96,15 @@ function planEntries(store: Store, selection: BundleSelection, now: Date) {
   return { manifest, entries }
 }
 
+/**
+ * A stored file as it goes into the bundle, hashed on the way. Its pieces are
+ * lent (reused once the next is asked for): the tar stream passes them on and
+ * the payload encryptor copies each one before asking for more.
+ */
 async function* checkedFile(store: Store, file: { id: string; size: number; sha256: string }) {
   const hash = createHash('sha256')
   let size = 0
-  for await (const piece of store.files.read(file.id)) {
+  for await (const piece of store.files.read(file.id, true)) {
     hash.update(piece)
     size += piece.length
     yield piece

@@ -157,9 +157,13 @@ export class FileStore {
       .map(fromRow)
   }
 
-  /** Yields the stored bytes in large pieces. */
-  async *read(id: string): AsyncGenerator<Uint8Array> {
-    yield* this.#pieces(this.#ref(id))
+  /**
+   * Yields the stored bytes in large pieces. With `lend`, a piece is valid
+   * only until the next is asked for (see `BlobFolder.read`): for readers
+   * that hash or copy each piece and keep none, such as an export.
+   */
+  async *read(id: string, lend = false): AsyncGenerator<Uint8Array> {
+    yield* this.#pieces(this.#ref(id), undefined, undefined, lend)
   }
 
   /**
@@ -251,9 +255,9 @@ export class FileStore {
   }
 
   /** Translates blob damage and zeroes the key copy however the reader ends. */
-  async *#pieces(ref: BlobRef, start?: number, end?: number): AsyncGenerator<Uint8Array> {
+  async *#pieces(ref: BlobRef, start?: number, end?: number, lend = false): AsyncGenerator<Uint8Array> {
     try {
-      yield* this.#blobs.read(ref, start, end)
+      yield* this.#blobs.read(ref, start, end, lend)
     } catch (error) {
       throw damaged(error)
     } finally {

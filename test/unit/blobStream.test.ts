@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 // age-encryption's own STREAM, by file: its package exports only the index.
 import { encryptSTREAM } from '../../node_modules/age-encryption/dist/stream.js'
-import { openChunks } from '../../main/crypto/chunkWorkers'
+import { openChunks, releaseRun, sealChunks } from '../../main/crypto/chunkWorkers'
 import {
   chunkCount,
   sealedChunkSize,
@@ -90,6 +90,20 @@ describe('STREAM on the native cipher', () => {
     const sealed = await seal(key, randomBytes(100 * streamChunkSize))
     sealed[77 * sealedChunkSize + 3]! ^= 1
     await expect(open(key, sealed)).rejects.toThrow(new StreamDamagedError('stream chunk 77 fails authentication'))
+  })
+
+  it('takes back only whole outputs of its own jobs, zeroes the plaintext it keeps, and fills them again correctly', async () => {
+    const key = randomBytes(32)
+    const mine = Buffer.alloc(16 * streamChunkSize, 7)
+    releaseRun(mine, true)
+    expect(mine.every((b) => b === 7)).toBe(true)
+    const sealed = await sealChunks(key, 0, -1, Buffer.from(mine))
+    const opened = await openChunks(key, 0, -1, Buffer.from(sealed))
+    releaseRun(opened.subarray(1), true)
+    expect(opened[1]).toBe(7)
+    releaseRun(opened, true)
+    expect(opened.every((b) => b === 0)).toBe(true)
+    expect((await openChunks(key, 0, -1, Buffer.from(sealed))).equals(mine)).toBe(true)
   })
 
   it('refuses a key that is not 32 bytes', () => {

@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../../shared/errors'
-import { openChunks, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
+import { openChunks, releaseRun, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
 import { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
 import { fsyncDirectory } from '../../vault/atomicWrite'
 import { padme } from './padme'
@@ -127,8 +127,13 @@ export class BlobFolder {
     await fsyncDirectory(this.dir)
   }
 
-  /** Plaintext bytes `start` (inclusive) to `end` (exclusive): only the chunks that hold them are read and opened. */
-  async *read(ref: BlobRef, start = 0, end = ref.size): AsyncGenerator<Buffer> {
+  /**
+   * Plaintext bytes `start` (inclusive) to `end` (exclusive): only the chunks
+   * that hold them are read and opened. With `lend`, each piece is valid only
+   * until the next one is asked for: its buffer is then zeroed and reused,
+   * for readers that copy or hash what they get and keep nothing.
+   */
+  async *read(ref: BlobRef, start = 0, end = ref.size, lend = false): AsyncGenerator<Buffer> {
     if (end <= start) return
     const first = Math.floor(start / streamChunkSize)
     const last = Math.floor((end - 1) / streamChunkSize)
@@ -136,6 +141,7 @@ export class BlobFolder {
       const base = index * streamChunkSize
       const piece = plaintext.subarray(Math.max(start - base, 0), Math.min(end - base, plaintext.length))
       if (piece.length > 0) yield piece
+      if (lend) releaseRun(plaintext, true)
     }
   }
 
@@ -146,6 +152,7 @@ export class BlobFolder {
       if (signal?.aborted) throw new SestraError('ABORTED')
       const at = index * streamChunkSize
       if (at < ref.size) hash.update(plaintext.subarray(0, ref.size - at))
+      releaseRun(plaintext, true)
     }
     return hash.digest('hex')
   }
@@ -278,11 +285,14 @@ class SealedWriter {
   }
 
   async #write(pending: Buffer[]): Promise<void> {
+    const written = [...pending]
     while (pending.length > 0) {
       let { bytesWritten } = await this.#handle.writev(pending)
       // A short write leaves the rest, from the first piece not written whole.
       while (pending.length > 0 && bytesWritten >= pending[0]!.length) bytesWritten -= pending.shift()!.length
       if (bytesWritten > 0) pending[0] = pending[0]!.subarray(bytesWritten)
     }
+    // On disk now: the sealed buffers can take the next runs.
+    for (const buffer of written) releaseRun(buffer)
   }
 }
