@@ -1,9 +1,15 @@
+import { releaseRun } from '../crypto/chunkWorkers'
+
 /**
  * Reads exact byte counts from a stream of arbitrarily cut pieces, without
- * ever holding more than one piece and one request in memory.
+ * ever holding more than one piece and one request in memory. A piece is
+ * handed back to the chunk workers (zeroed) once it is used up, so what
+ * `pieces` yields is valid only until the next piece is asked for: readers
+ * hash or copy it and keep nothing.
  */
 export class ByteReader {
   readonly #source: AsyncIterator<Uint8Array>
+  #current: Uint8Array = new Uint8Array(0)
   #pending: Uint8Array = new Uint8Array(0)
   #ended = false
 
@@ -14,11 +20,14 @@ export class ByteReader {
   async #fill(): Promise<boolean> {
     while (this.#pending.length === 0) {
       if (this.#ended) return false
+      // The piece before is used up: decrypted by a chunk worker, it takes the next run (anything else is left alone).
+      releaseRun(this.#current, true)
       const next = await this.#source.next()
       if (next.done) {
         this.#ended = true
         return false
       }
+      this.#current = next.value
       this.#pending = next.value
     }
     return true

@@ -26,7 +26,7 @@ const maxRecordsBytes = 256 * 1024 * 1024
 const maxSignatureBytes = 4096
 
 export interface FileSink {
-  /** Consumes one file's bytes (stores or just hashes them) and reports what it saw. */
+  /** Consumes one file's bytes (stores or just hashes them) and reports what it saw; a piece is valid only until the next is asked for. */
   (id: string, pieces: AsyncIterable<Uint8Array>): Promise<{ size: number; sha256: string }>
 }
 

@@ -29,6 +29,7 @@ export class FileTransfer {
   readonly #blobs: BlobFolder
   readonly #files: FileStore
   readonly #staged = new WeakMap<StagedFile, Staged>()
+  #columns: string[] | undefined
 
   constructor(db: Database, blobs: BlobFolder, files: FileStore) {
     this.#db = db
@@ -67,7 +68,7 @@ export class FileTransfer {
    */
   commit(staged: StagedFile, row: Record<string, unknown> & { id: string }): void {
     const { blob } = this.#held(staged)
-    const known = parseRows(columnInfo, this.#db.pragma('table_info(files)')).map((c) => c.name)
+    const known = this.#fileColumns()
     const names = Object.keys(row).filter((n) => n !== 'id' && n !== 'complete')
     const unknown = names.find((n) => !known.includes(n))
     if (unknown !== undefined) throw new SestraError('BUNDLE_NEWER_VERSION', `column files.${unknown.slice(0, 64)}`)
@@ -93,6 +94,12 @@ export class FileTransfer {
       // One that fails to go now is swept at the next unlock.
       await this.#blobs.remove(blob.name).catch(() => {})
     }
+  }
+
+  /** The columns of `files`, read once: the schema does not change while a vault is open. */
+  #fileColumns(): string[] {
+    this.#columns ??= parseRows(columnInfo, this.#db.pragma('table_info(files)')).map((c) => c.name)
+    return this.#columns
   }
 
   #held(staged: StagedFile): Staged {
