@@ -18,6 +18,12 @@ export function custodyHash(entry: Unhashed): string {
 }
 
 /** What a chain's head signature covers: its subject, its length and its last hash. */
+/** An incoming chain with the signature of the head this vault gives it. */
+export interface Adoption {
+  entries: CustodyEntry[]
+  signature: string
+}
+
 export const headMessage = (subjectType: CustodySubject, subjectId: string, count: number, lastHash: string) =>
   `sestra-custody-head v1\n${subjectType}\n${subjectId}\n${count}\n${lastHash}`
 
@@ -75,18 +81,32 @@ export class CustodyLog {
    * (`isIntactChain`), for a record this vault did not have, and signs its
    * head as this vault: it attests what was received, not who wrote it.
    */
-  adopt(entries: CustodyEntry[]): void {
+  adopt(adoption: Adoption): void {
+    const { entries, signature } = adoption
     const last = entries.at(-1)
     if (!last) return
     this.#db.transaction(() => {
       this.#rows.insert(entries)
-      this.#writeHead(last.subjectType, last.subjectId, entries.length, last.hash)
+      this.#rows.writeHead(last.subjectType, last.subjectId, { count: entries.length, lastHash: last.hash, signature })
     })()
   }
 
+  /**
+   * Signs the head an incoming chain will get, ahead of `adopt`: an import
+   * signs every new chain before its one transaction, so the transaction
+   * (which holds the event loop) only writes.
+   */
+  toAdopt(entries: CustodyEntry[]): Adoption {
+    const last = entries.at(-1)
+    return { entries, signature: last ? this.#sign(last.subjectType, last.subjectId, entries.length, last.hash) : '' }
+  }
+
+  #sign(subjectType: CustodySubject, subjectId: string, count: number, lastHash: string): string {
+    return this.#key.sign(signatureNamespaces.custodyHead, headMessage(subjectType, subjectId, count, lastHash))
+  }
+
   #writeHead(subjectType: CustodySubject, subjectId: string, count: number, lastHash: string): void {
-    const signature = this.#key.sign(signatureNamespaces.custodyHead, headMessage(subjectType, subjectId, count, lastHash))
-    this.#rows.writeHead(subjectType, subjectId, { count, lastHash, signature })
+    this.#rows.writeHead(subjectType, subjectId, { count, lastHash, signature: this.#sign(subjectType, subjectId, count, lastHash) })
   }
 
   /** The chain as stored; an entry whose detail is not JSON any more reads as an empty detail (`check` reports it). */

@@ -1,6 +1,6 @@
 import type { CustodyEntry, CustodySubject } from '../../shared/domain/custody'
 import { SestraError } from '../../shared/errors'
-import { isIntactChain } from '../evidence/custodyLog'
+import { isIntactChain, type Adoption } from '../evidence/custodyLog'
 import { incidentState } from '../evidence/incidentStore'
 import type { Store } from '../store/records'
 
@@ -31,6 +31,8 @@ export class IncomingEvidence {
   readonly #inBundle = new Set<string>()
   /** Records new to the vault from a bundle made before custody logs existed: they get a first entry here. */
   readonly #unlogged: string[] = []
+  /** The adopted chains with their signed heads, made in `finish`. */
+  #signed: Adoption[] = []
   #hasCustody = false
 
   constructor(store: Store) {
@@ -59,11 +61,12 @@ export class IncomingEvidence {
       if (this.#hasCustody) throw new SestraError('BUNDLE_INVALID', `${key.replace(':', ' ')} without its custody log`)
       this.#unlogged.push(key)
     }
+    this.#signed = [...this.#adopted.values()].map((entries) => this.#store.custody.toAdopt(entries))
   }
 
-  /** Inside the import's transaction: the new chains, each with a head this vault signs. */
+  /** Inside the import's transaction: the new chains, each with the head this vault signed for it in `finish`. */
   write(): number {
-    for (const entries of this.#adopted.values()) this.#store.custody.adopt(entries)
+    for (const adoption of this.#signed) this.#store.custody.adopt(adoption)
     for (const key of this.#unlogged) this.#startChain(key)
     return [...this.#adopted.values()].reduce((sum, entries) => sum + entries.length, 0) + this.#unlogged.length
   }
