@@ -1,8 +1,8 @@
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { FileRecord } from '../../shared/domain/file'
 import { SestraError } from '../../shared/errors'
+import { readAhead } from '../readAhead'
 import { chunkSize, type PendingFile } from '../store/files'
 import type { Store } from '../store/records'
 
@@ -29,13 +29,15 @@ export async function intakeFile(store: Store, path: string, options: IntakeOpti
 
 /** Writes a file from disk as a blob that no row names yet (`store.files.commit` makes it a record). */
 export async function writeFromDisk(store: Store, path: string, options: Omit<IntakeOptions, 'incidentId'> = {}): Promise<PendingFile> {
-  const info = await stat(path)
-  if (!info.isFile()) throw new SestraError('INVALID_INPUT', 'not a regular file')
-  const source = createReadStream(path, { highWaterMark: chunkSize, signal: options.signal })
+  // Checked before opening too: opening a named pipe would wait for a writer.
+  if (!(await stat(path)).isFile()) throw new SestraError('INVALID_INPUT', 'not a regular file')
+  const handle = await open(path, 'r')
   try {
+    const info = await handle.stat()
+    if (!info.isFile()) throw new SestraError('INVALID_INPUT', 'not a regular file')
     return await store.files.write(
       { name: basename(path), modifiedAt: info.mtime.toISOString() },
-      source,
+      readAhead(handle, 0, chunkSize, options.signal),
       options.signal,
       (bytes) => options.onProgress?.(bytes, info.size),
     )
@@ -43,6 +45,6 @@ export async function writeFromDisk(store: Store, path: string, options: Omit<In
     if (options.signal?.aborted) throw new SestraError('ABORTED')
     throw error
   } finally {
-    source.destroy()
+    await handle.close()
   }
 }

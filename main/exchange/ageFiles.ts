@@ -5,6 +5,7 @@ import { SestraError } from '../../shared/errors'
 import { releaseRun } from '../crypto/chunkWorkers'
 import { sealedChunkSize, StreamDamagedError } from '../crypto/stream'
 import { fsyncDirectory } from '../vault/atomicWrite'
+import { readAhead } from '../readAhead'
 import { toSestraError } from '../vault/ioErrors'
 import {
   ageMagic,
@@ -180,28 +181,16 @@ export async function openBundle(path: string, key: DecryptWith): Promise<Opened
 export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGenerator<Uint8Array> {
   const decryptor = payloadDecryptor(opened.fileKey, opened.nonce)
   opened.fileKey.fill(0)
-  const buffers = [Buffer.allocUnsafeSlow(readSize), Buffer.allocUnsafeSlow(readSize)] as const
   let reading: FileHandle | null = null
-  let next: Promise<Buffer> = Promise.resolve(Buffer.alloc(0))
   try {
     reading = await openForReading(path)
-    let position = opened.payloadStart
-    // One read ahead, into the other buffer: the disk works while this one is decrypted.
-    next = readAt(reading, position, buffers[0])
-    for (let turn: 0 | 1 = 1; ; turn = turn === 0 ? 1 : 0) {
-      const sealed = await next
-      if (sealed.length === 0) break
-      position += sealed.length
-      next = readAt(reading, position, buffers[turn])
-      yield* await decryptor.push(sealed)
-    }
+    for await (const sealed of readAhead(reading, opened.payloadStart, readSize)) yield* await decryptor.push(sealed)
     for (const piece of await decryptor.finish()) if (piece.length > 0) yield piece
   } catch (error) {
     if (error instanceof StreamDamagedError) throw new SestraError('BUNDLE_DAMAGED', 'payload')
     throw toSestraError(error)
   } finally {
     await decryptor.wipe()
-    await next.catch(() => {})
     await reading?.close()
   }
 }
