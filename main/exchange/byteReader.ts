@@ -33,6 +33,13 @@ export class ByteReader {
     return true
   }
 
+  /** Lets go of the source before its end (a refusal part way): its `finally` runs now, not at garbage collection. */
+  async close(): Promise<void> {
+    this.#pending = new Uint8Array(0)
+    if (!this.#ended) await this.#source.return?.()
+    this.#ended = true
+  }
+
   #take(max: number): Uint8Array {
     const piece = this.#pending.subarray(0, max)
     this.#pending = this.#pending.subarray(piece.length)

@@ -117,6 +117,15 @@ const isBundleDirectory = (path: string) => /^(records|files|files\/[0-9a-f-]{36
  */
 export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: FileSink, checkRecords?: RecordCheck): Promise<BundleContents> {
   const reader = new ByteReader(plain)
+  try {
+    return await readEntries(reader, fileSink, checkRecords)
+  } finally {
+    // Refused part way, the decrypting source must still close its file and zero its key.
+    await reader.close()
+  }
+}
+
+async function readEntries(reader: ByteReader, fileSink: FileSink, checkRecords?: RecordCheck): Promise<BundleContents> {
   const { manifest, bytes: manifestBytes } = await readManifest(reader)
   const expected = new Map<string, ManifestEntry>(manifest.entries.map((e) => [e.path, e]))
   const records = new Map<string, unknown[]>()

@@ -6,6 +6,7 @@ import { Decrypter, Encrypter, generateX25519Identity, identityToRecipient } fro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportBundle } from '../../main/exchange/exportBundle'
 import { importBundle } from '../../main/exchange/importBundle'
+import { readBundle } from '../../main/exchange/readBundle'
 import { restoreBundle } from '../../main/exchange/restoreBundle'
 import { uncheckedTables } from '../../main/exchange/rowChecks'
 import { endOfArchive } from '../../main/exchange/tar'
@@ -240,5 +241,20 @@ describe('bad bundles are refused and change nothing', () => {
     const dir = join(work, 'never')
     await expect(restoreBundle(join(work, 'restore-bad.age'), { identity }, dir, 'new vault passphrase', { kdf: 'minimum' })).rejects.toMatchObject({ code: 'BUNDLE_DAMAGED' })
     await expect(access(dir)).rejects.toThrow()
+  })
+
+  it('a refusal lets go of the decrypting source at once (its file closed, its key zeroed), not at garbage collection', async () => {
+    let released = false
+    async function* decrypted() {
+      try {
+        yield tarBytes.subarray(0, 512)
+        yield Buffer.alloc(512, 0x41)
+        yield tarBytes.subarray(1024)
+      } finally {
+        released = true
+      }
+    }
+    await expect(readBundle(decrypted(), async () => ({ size: 0, sha256: '' }))).rejects.toMatchObject({ code: expect.stringMatching(/^BUNDLE_/) })
+    expect(released).toBe(true)
   })
 })
