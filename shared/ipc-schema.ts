@@ -189,6 +189,8 @@ export const ipcSchema = {
   verifyVault: method(none).returns<{ jobId: string }>(),
   exportReport: method(exportReportInput).returns<JobStarted>(),
   importFiles: method(importFilesInput).returns<JobStarted>(),
+  /** The same import from a folder dialog: outside macOS the file dialog cannot pick folders. */
+  importFolders: method(importFilesInput).returns<JobStarted>(),
   /** Deletes the originals of a finished import, by the token its result carried; paths never come from the renderer. */
   deleteOriginals: method(deleteOriginalsInput).returns<{ deleted: number; kept: number }>(),
   saveFileCopy: method(saveFileCopyInput).returns<JobStarted>(),

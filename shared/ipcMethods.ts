@@ -71,6 +71,7 @@ export const methodNames = [
   'verifyVault',
   'exportReport',
   'importFiles',
+  'importFolders',
   'deleteOriginals',
   'saveFileCopy',
   'firstSteps',

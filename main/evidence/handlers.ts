@@ -20,6 +20,7 @@ type EvidenceMethods =
   | 'verifyVault'
   | 'exportReport'
   | 'importFiles'
+  | 'importFolders'
   | 'saveFileCopy'
   | 'deleteOriginals'
 
@@ -37,6 +38,21 @@ export function evidenceHandlers(vault: VaultService, ports: Pick<AppPorts, 'dia
   const { dialogs } = ports
   const unlocked = () => vault.store
   const originals = new ImportedOriginals()
+  /** Files and folders alike become one import job; folders are walked by expandPaths. */
+  const importChosen = async (purpose: 'evidence' | 'evidenceFolders', incidentId?: string) => {
+    if (incidentId) vault.store.incidents.get(incidentId)
+    else unlocked()
+    const paths = await dialogs.openFiles(purpose)
+    if (paths.length === 0) return null
+    // The files as chosen now: a file added to a chosen folder later is neither imported nor deleted.
+    const sources = await expandPaths(paths)
+    return {
+      jobId: vault.jobs.start('import', async (signal, progress) => {
+        const result = await importFiles(vault.store, sources.map((s) => s.path), { incidentId, signal, progress })
+        return { ...result, originals: { token: await originals.remember(sources), count: sources.length } }
+      }),
+    }
+  }
   return {
     listIncidents: async ({ limit, offset, ...filter }) => vault.store.incidents.list(filter, { limit, offset }),
     getIncident: async ({ id }) => vault.store.incidents.get(id),
@@ -58,20 +74,8 @@ export function evidenceHandlers(vault: VaultService, ports: Pick<AppPorts, 'dia
       const paths = { pdfPath, manifestPath: manifestPathFor(pdfPath) }
       return { jobId: vault.jobs.start('report', (signal) => exportReport(vault.store, { ...request, ...paths }, signal)) }
     },
-    importFiles: async ({ incidentId }) => {
-      if (incidentId) vault.store.incidents.get(incidentId)
-      else unlocked()
-      const paths = await dialogs.openFiles('evidence')
-      if (paths.length === 0) return null
-      // The files as chosen now: a file added to a chosen folder later is neither imported nor deleted.
-      const sources = await expandPaths(paths)
-      return {
-        jobId: vault.jobs.start('import', async (signal, progress) => {
-          const result = await importFiles(vault.store, sources.map((s) => s.path), { incidentId, signal, progress })
-          return { ...result, originals: { token: await originals.remember(sources), count: sources.length } }
-        }),
-      }
-    },
+    importFiles: async ({ incidentId }) => importChosen('evidence', incidentId),
+    importFolders: async ({ incidentId }) => importChosen('evidenceFolders', incidentId),
     deleteOriginals: async ({ token }) => {
       unlocked()
       return originals.delete(token)

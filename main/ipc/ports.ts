@@ -3,7 +3,8 @@ import type { AgeEngine } from '../exchange/ageEngine'
 import type { SettingsStore } from '../settings/settingsStore'
 import type { PanicShortcutStatus } from '../../shared/ipc-schema'
 
-export type OpenPurpose = 'evidence' | 'bundle'
+/** 'evidenceFolders' picks folders only: outside macOS one dialog cannot offer files and folders. */
+export type OpenPurpose = 'evidence' | 'evidenceFolders' | 'bundle'
 export type SavePurpose = 'report' | 'copy' | 'bundle' | 'lawyerCard'
 
 /**
@@ -12,7 +13,7 @@ export type SavePurpose = 'report' | 'copy' | 'bundle' | 'lawyerCard'
  * where plaintext is written or which files are read.
  */
 export interface DialogsPort {
-  /** The chosen files, or [] when cancelled. */
+  /** The chosen files (folders for 'evidenceFolders'), or [] when cancelled. */
   openFiles(purpose: OpenPurpose): Promise<string[]>
   /** Where to write, or null when cancelled; `suggestedName` is only a default. */
   saveFile(purpose: SavePurpose, suggestedName: string): Promise<string | null>

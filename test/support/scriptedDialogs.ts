@@ -1,4 +1,4 @@
-import type { DialogsPort } from '../../main/ipc/ports'
+import type { DialogsPort, OpenPurpose } from '../../main/ipc/ports'
 
 /**
  * Native dialogs where there is no Electron: the test says beforehand what
@@ -7,6 +7,8 @@ import type { DialogsPort } from '../../main/ipc/ports'
 export class ScriptedDialogs implements DialogsPort {
   readonly #opens: string[][] = []
   readonly #saves: (string | null)[] = []
+  /** Which open dialogs were shown, in order. */
+  readonly opened: OpenPurpose[] = []
 
   willOpen(paths: string[]): void {
     this.#opens.push(paths)
@@ -16,7 +18,8 @@ export class ScriptedDialogs implements DialogsPort {
     this.#saves.push(path)
   }
 
-  async openFiles(): Promise<string[]> {
+  async openFiles(purpose: OpenPurpose): Promise<string[]> {
+    this.opened.push(purpose)
     return this.#opens.shift() ?? []
   }
 

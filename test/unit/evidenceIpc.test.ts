@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ipcApp } from '../support/ipcApp'
@@ -110,6 +110,31 @@ describe('evidence over IPC', () => {
     service.lock()
   })
 
+  it('adds a whole folder, subfolders included, through the folder dialog as one job', async () => {
+    const { call, value, dialogs, service } = await unlockedApp()
+    const folder = join(await tempDir(), 'evidence')
+    await mkdir(join(folder, 'march'), { recursive: true })
+    await writeFile(join(folder, 'letter.txt'), 'fictional threat letter')
+    await writeFile(join(folder, 'photo.png'), Buffer.from('\x89PNG\r\n\x1a\n fictional'))
+    await writeFile(join(folder, 'march', 'call.txt'), 'fictional call log')
+    const incident = await value<{ id: string }>('createIncident', { title: 'Threats by mail', kind: 'threat', occurredOn: '2026-11-28' })
+
+    dialogs.willOpen([folder])
+    const job = await waitForJob(call, jobIdOf(await call('importFolders', { incidentId: incident.id })))
+    expect(dialogs.opened).toEqual(['evidenceFolders'])
+    expect(job).toMatchObject({ kind: 'import', state: 'done', result: { fileIds: expect.any(Array), originals: { count: 3 } } })
+    const names = (await value<{ items: { name: string }[] }>('listFiles', {})).items.map((f) => f.name)
+    expect(names.sort()).toEqual(['call.txt', 'letter.txt', 'photo.png'])
+    expect(await value('getIncident', { id: incident.id })).toMatchObject({ fileIds: (job.result as { fileIds: string[] }).fileIds })
+
+    // The files button still asks for files; a cancelled folder dialog starts nothing.
+    expect(await call('importFiles', {})).toMatchObject({ ok: true, value: null })
+    expect(await call('importFolders', {})).toMatchObject({ ok: true, value: null })
+    expect(dialogs.opened).toEqual(['evidenceFolders', 'evidence', 'evidenceFolders'])
+    expect(await call('importFolders', { incidentId: 'not an id' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    service.lock()
+  })
+
   it('a cancelled import leaves no file record, not even of the files already in', async () => {
     const { call, value, dialogs, service } = await unlockedApp()
     const dir = await tempDir()
@@ -140,7 +165,7 @@ describe('evidence over IPC', () => {
     expect(await call('exportReport', {})).toMatchObject({ ok: false, code: 'LOCKED' })
     expect(await call('verifyVault')).toMatchObject({ ok: false, code: 'LOCKED' })
     // The scripted answers are still waiting: no dialog was shown.
-    expect(await dialogs.openFiles()).toEqual(['/nonexistent/file.png'])
+    expect(await dialogs.openFiles('evidence')).toEqual(['/nonexistent/file.png'])
     expect(await dialogs.saveFile()).toBe('/nonexistent/report.pdf')
   })
 })

@@ -9,7 +9,8 @@ import { reportError } from '../../state/session'
 import { Originals } from './Originals'
 
 /**
- * "Add files": main opens the file dialog and imports what was chosen as one
+ * "Add files" and "Add a folder" (outside macOS one native dialog cannot
+ * offer both): main opens the dialog and imports what was chosen as one
  * job (all or nothing), attaching the files to a stored incident itself.
  * Drag and drop is not offered: a dropped file's path would come from the
  * renderer, and paths come only from the dialog.
@@ -21,12 +22,12 @@ export function ImportFiles({ incidentId, onImported }: { incidentId?: string; o
   const [added, setAdded] = useState<number | null>(null)
   const [originals, setOriginals] = useState<ImportResult['originals'] | null>(null)
 
-  const start = async () => {
+  const start = async (method: 'importFiles' | 'importFolders') => {
     setError(null)
     setAdded(null)
     setOriginals(null)
     try {
-      const started = await call('importFiles', { incidentId })
+      const started = await call(method, { incidentId })
       if (started) setJobId(started.jobId)
     } catch (caught) {
       setError(reportError(caught))
@@ -36,9 +37,14 @@ export function ImportFiles({ incidentId, onImported }: { incidentId?: string; o
   return (
     <div className="import-files">
       {jobId === null ? (
-        <button type="button" data-testid="import-files" onClick={() => void start()} aria-describedby="import-files-hint">
-          {t('evidence.editor.addFiles')}
-        </button>
+        <>
+          <button type="button" data-testid="import-files" onClick={() => void start('importFiles')} aria-describedby="import-files-hint">
+            {t('evidence.editor.addFiles')}
+          </button>{' '}
+          <button type="button" data-testid="import-folders" onClick={() => void start('importFolders')} aria-describedby="import-files-hint">
+            {t('evidence.editor.addFolders')}
+          </button>
+        </>
       ) : (
         <JobProgress
           jobId={jobId}
