@@ -111,6 +111,23 @@ test('record an incident with two images, see it on the timeline, view an image,
   expect((await stat(pdfPath)).size).toBeGreaterThan(1000)
 })
 
+test('add a whole folder: the files in it and in its subfolder join the incident in one job', async ({ page, harness }) => {
+  const folder = test.info().outputPath('evidence-folder')
+  await mkdir(`${folder}/night of the raid`, { recursive: true })
+  await writeFile(`${folder}/summons.png`, png(16, 16, [90, 90, 90]))
+  await writeFile(`${folder}/witness-notes.txt`, 'Fictional notes of a witness.')
+  await writeFile(`${folder}/night of the raid/door.png`, png(24, 16, [10, 120, 10]))
+  await createVault(page, passphrase)
+  await page.getByTestId('nav-evidence').click()
+  await page.getByTestId('incident-new').click()
+  await fillIncident(page, 'Search of the office')
+  await harness.scriptDialogs({ open: [folder] })
+  await page.getByTestId('import-folders').click()
+  await expect(page.getByTestId('import-done')).toHaveText('Files added: 3.')
+  await expect(page.getByTestId('incident-file-name')).toHaveText(['door.png', 'summons.png', 'witness-notes.txt'])
+  expect((await harness.recorded()).openDialogs).toEqual(['Add folders to the vault'])
+})
+
 test('the evidence locker in Russian', async ({ page, harness }) => {
   const [image] = await twoImages()
   await page.getByTestId('language-select').selectOption('ru')

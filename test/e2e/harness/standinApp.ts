@@ -34,6 +34,8 @@ export interface Recorded {
   contentProtection: boolean[]
   shortcuts: string[]
   messageBoxes: { message: string; buttons: string[] }[]
+  /** The titles of the open dialogs shown. */
+  openDialogs: string[]
   clearStorageData: number
   clearCache: number
   windowsOpened: number
