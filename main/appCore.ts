@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ClipboardGuard, type ClipboardPort } from './clipboardGuard'
 import { createHandlers } from './ipc/handlers'
@@ -34,6 +35,8 @@ export async function createAppCore(options: AppCoreOptions) {
   // Partial files of exports killed with the app go at the next start.
   const exportFolders = new ExportFolders(join(options.dataDir, 'export-folders.json'))
   await exportFolders.sweep()
+  // Releases before 2026-11-29 counted wrong passphrases here; the count now lives in the vault folder. Left behind, it would only tell an examiner that someone failed.
+  await rm(join(options.dataDir, 'unlock-failures.json'), { force: true })
   let autoLockMinutes = (await settings.get()).autoLockMinutes
   settings.onChange((s) => (autoLockMinutes = s.autoLockMinutes))
 
