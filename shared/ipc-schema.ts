@@ -88,6 +88,13 @@ export interface Page<T> {
   items: T[]
   total: number
 }
+/** An old vault's files moving out of the database into blobs during an unlock. */
+export interface UnlockProgress {
+  files: number
+  totalFiles: number
+  bytes: number
+  totalBytes: number
+}
 export interface VaultSummary {
   formatVersion: number
   schemaVersion: number
@@ -100,6 +107,8 @@ export const ipcSchema = {
   vaultState: method(none).returns<{ state: VaultState; wipeFailure: string | null }>(),
   createVault: method(z.object({ passphrase: z.string().min(8).max(1024) })).returns<void>(),
   unlock: method(z.object({ passphrase })).returns<void>(),
+  /** Polled while an unlock is pending: null unless it is moving an old vault's files. */
+  unlockProgress: method(none).returns<UnlockProgress | null>(),
   lock: method(none).returns<void>(),
   changePassphrase: method(
     z.object({ current: passphrase, next: z.string().min(8).max(1024) }),

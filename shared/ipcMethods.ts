@@ -9,6 +9,7 @@ export const methodNames = [
   'vaultState',
   'createVault',
   'unlock',
+  'unlockProgress',
   'lock',
   'changePassphrase',
   'vaultSummary',

@@ -23,6 +23,7 @@ export function createHandlers(vault: VaultService, ports: AppPorts): Handlers {
     vaultState: async () => ({ state: await vault.state(), wipeFailure: vault.wipeFailure() }),
     createVault: async ({ passphrase }) => vault.create(passphrase),
     unlock: async ({ passphrase }) => vault.unlock(passphrase),
+    unlockProgress: async () => vault.unlockProgress(),
     lock: async () => vault.lock(),
     changePassphrase: async ({ current, next }) => vault.changePassphrase(current, next),
     vaultSummary: async () => vault.summary(),

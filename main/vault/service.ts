@@ -1,5 +1,6 @@
 import { SestraError } from '../../shared/errors'
 import type { VaultState } from '../../shared/ipc-schema'
+import type { MoveProgress } from '../store/blobs/chunkMove'
 import type { Store } from '../store/records'
 import { prepareFreshDatabases } from './freshDatabase'
 import { Jobs } from './jobs'
@@ -34,6 +35,7 @@ export class VaultService {
   readonly #options: VaultOptions
   readonly jobs = new Jobs()
   #open: OpenVault | null = null
+  #moving: MoveProgress | null = null
   readonly #queue = new SerialQueue()
   readonly #lockListeners = new Listeners()
   readonly #wipeListeners = new Listeners()
@@ -80,14 +82,29 @@ export class VaultService {
 
   async #unlock(passphrase: string): Promise<void> {
     if (this.#open) return
+    const onBlobMove = (progress: MoveProgress) => {
+      this.#moving = progress
+      this.#options.onBlobMove?.(progress)
+    }
     try {
-      this.#open = await unlockVault(this.dir, passphrase, this.#options)
+      this.#open = await unlockVault(this.dir, passphrase, { ...this.#options, onBlobMove })
     } catch (error) {
       // The duress passphrase wipes before it opens a new vault.
       this.#wipeFailure.keepIfIncomplete(error)
       throw error
+    } finally {
+      this.#moving = null
     }
     this.#unlockListeners.emit()
+  }
+
+  /**
+   * How far the running unlock has moved an old vault's files out of the
+   * database (vaults before the blob store), so the lock screen can say why
+   * it waits; null when no such move is running.
+   */
+  unlockProgress(): MoveProgress | null {
+    return this.#moving
   }
 
   /** Reminders run here: documents entering a threshold are announced after each unlock. */

@@ -41,6 +41,7 @@ export const en = {
     passphrase: 'Passphrase',
     submit: 'Unlock',
     working: 'Unlocking…',
+    moving: 'Moving stored files into the new format: {{done}} of {{total}}',
   },
   strength: {
     label: 'Passphrase strength',

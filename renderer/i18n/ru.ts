@@ -38,6 +38,7 @@ export const ru: Messages = {
     passphrase: 'Парольная фраза',
     submit: 'Разблокировать',
     working: 'Разблокируем…',
+    moving: 'Переносим сохранённые файлы в новый формат: {{done}} из {{total}}',
   },
   strength: {
     label: 'Надёжность парольной фразы',

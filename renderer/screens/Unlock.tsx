@@ -1,5 +1,7 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { UnlockProgress } from '../../shared/ipc-schema'
+import { call } from '../api'
 import { Alert } from '../components/Alert'
 import { Field } from '../components/Field'
 import { LockLayout } from '../components/LockLayout'
@@ -7,6 +9,44 @@ import { useAction } from '../components/useAction'
 import { useVault } from '../state/vault'
 import { ShortcutInactive } from './seizure/ShortcutInactive'
 import { WipeFailureNotice } from './seizure/WipeFailureNotice'
+
+const pollMs = 250
+
+/**
+ * The first unlock after an update from before the blob store moves every
+ * stored file out of the database, which can take minutes: while the unlock
+ * is pending, main is asked how far that move is. A normal unlock shows nothing.
+ */
+function BlobMoveProgress({ unlocking }: { unlocking: boolean }) {
+  const { t } = useTranslation()
+  const [progress, setProgress] = useState<UnlockProgress | null>(null)
+
+  useEffect(() => {
+    if (!unlocking) return
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const poll = async () => {
+      // A failed query only means no progress to show; the unlock reports its own errors.
+      const next = await call('unlockProgress').catch(() => null)
+      if (stopped) return
+      setProgress(next)
+      timer = setTimeout(() => void poll(), pollMs)
+    }
+    timer = setTimeout(() => void poll(), pollMs)
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      setProgress(null)
+    }
+  }, [unlocking])
+
+  if (!progress) return null
+  return (
+    <p className="hint" role="status" data-testid="unlock-move-progress">
+      {t('unlock.moving', { done: progress.files, total: progress.totalFiles })}
+    </p>
+  )
+}
 
 export function Unlock() {
   const { t } = useTranslation()
@@ -36,6 +76,7 @@ export function Unlock() {
         <button type="submit" className="primary" data-testid="unlock-submit" disabled={busy || !passphrase}>
           {busy ? t('unlock.working') : t('unlock.submit')}
         </button>
+        <BlobMoveProgress unlocking={busy} />
       </form>
       <ShortcutInactive />
     </LockLayout>
