@@ -2,8 +2,8 @@ import { decryptFile, encryptToFile } from './ageFiles'
 
 /**
  * Where age's work runs. The CLI runs all of it in its own thread; the app
- * hands the headers to a worker (`ageWorkerEngine`) because age-encryption's
- * scrypt, for passphrase bundles, blocks its thread for a second or more.
+ * hands the headers (age-encryption's JavaScript) to a worker
+ * (`ageWorkerEngine`).
  */
 export interface AgeEngine {
   encryptToFile: typeof encryptToFile

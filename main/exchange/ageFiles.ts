@@ -26,15 +26,16 @@ export type { DecryptWith, EncryptTo }
 
 /**
  * Where the header's work runs. The payload is native and runs where the
- * bytes are; the header may run scrypt (seconds of JavaScript, for a
- * passphrase), so the app hands it to a worker (`ageWorkerEngine.ts`).
+ * bytes are; the header is age-encryption's JavaScript (its scrypt, for a
+ * passphrase, is node's native one: `ageStream.ts`), which the app hands to a
+ * worker (`ageWorkerEngine.ts`).
  */
 export interface HeaderWork {
   seal(to: EncryptTo): Promise<SealedHeader>
   open(path: string, key: DecryptWith): Promise<OpenedBundle>
 }
 
-/** The header's work in the calling thread (the CLI): scrypt then blocks it for a second or more. */
+/** The header's work in the calling thread (the CLI). */
 export const inThisThread: HeaderWork = { seal: sealHeader, open: openBundle }
 
 /** Ciphertext is read 16 sealed chunks (about 1 MiB) at a time. */

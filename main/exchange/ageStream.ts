@@ -1,5 +1,5 @@
-import { hkdfSync, randomBytes } from 'node:crypto'
-import type { Recipient } from 'age-encryption'
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, scrypt } from 'node:crypto'
+import type { Identity, Recipient } from 'age-encryption'
 import { SestraError } from '../../shared/errors'
 import { StreamDecryptor, StreamEncryptor } from '../crypto/stream'
 
@@ -59,34 +59,107 @@ function fileKeyWitness(): Recipient & { fileKey: Uint8Array | null } {
   }
 }
 
+/** age's default scrypt work factor, as age-encryption's `setPassphrase` uses it. */
+const scryptLogN = 18
+/** The highest work factor a bundle may ask for, as age-encryption allows: 2^20 x 1 KiB is 1 GiB of memory. */
+const maxScryptLogN = 20
+const scryptLabel = Buffer.from('age-encryption.org/v1/scrypt')
+
+/** age's scrypt key for `salt` and work factor 2^logN, on libuv's threads. */
+function scryptKey(passphrase: string, salt: Buffer, logN: number): Promise<Buffer> {
+  const N = 2 ** logN
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase, Buffer.concat([scryptLabel, salt]), 32, { N, r: 8, p: 1, maxmem: 2 * 128 * 8 * N }, (error, key) => (error ? reject(error) : resolve(key))),
+  )
+}
+
+/** Canonical unpadded base64, as age writes it: anything else is a damaged stanza. */
+function unpaddedBase64(text: string | undefined): Buffer | null {
+  if (text === undefined || !/^[A-Za-z0-9+/]*$/.test(text)) return null
+  const bytes = Buffer.from(text, 'base64')
+  return bytes.toString('base64').replace(/=+$/, '') === text ? bytes : null
+}
+
+/**
+ * age's scrypt recipient on node's native scrypt (libuv's threads, several
+ * times faster than JavaScript): the stanza age-encryption's `setPassphrase`
+ * writes, `-> scrypt <salt> <log2 N>` over the file key sealed with
+ * ChaCha20-Poly1305 under scrypt(passphrase, label || salt, N, r = 8, p = 1).
+ * Written here so that the witness beside it learns the file key: scrypt
+ * runs once per bundle, not a second time to read the key back.
+ */
+function scryptRecipient(passphrase: string, Stanza: typeof import('age-encryption').Stanza): Recipient {
+  return {
+    async wrapFileKey(fileKey) {
+      const salt = randomBytes(16)
+      const key = await scryptKey(passphrase, salt, scryptLogN)
+      try {
+        const cipher = createCipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 })
+        const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()])
+        return [new Stanza(['scrypt', salt.toString('base64').replace(/=+$/, ''), String(scryptLogN)], body)]
+      } finally {
+        key.fill(0)
+      }
+    },
+  }
+}
+
+/**
+ * age's scrypt identity on node's native scrypt, with age-encryption's checks:
+ * the scrypt stanza must be the header's only one, its salt 16 bytes, its
+ * work factor at most 2^20. A wrong passphrase unwraps nothing (null); a
+ * malformed stanza throws, which the caller reports as a damaged header.
+ */
+function scryptIdentity(passphrase: string): Identity {
+  return {
+    async unwrapFileKey(stanzas) {
+      const stanza = stanzas.find((s) => s.args[0] === 'scrypt')
+      if (!stanza) return null
+      if (stanzas.length !== 1) throw new Error('scrypt recipient is not the only one in the header')
+      const [, saltText, logNText] = stanza.args
+      const salt = unpaddedBase64(saltText)
+      if (stanza.args.length !== 3 || !salt || salt.length !== 16 || !/^[1-9][0-9]*$/.test(logNText ?? '') || stanza.body.length !== 32) {
+        throw new Error('invalid scrypt stanza')
+      }
+      const logN = Number(logNText)
+      if (logN > maxScryptLogN) throw new Error('scrypt work factor is too high')
+      const key = await scryptKey(passphrase, salt, logN)
+      try {
+        const decipher = createDecipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 })
+        decipher.setAuthTag(stanza.body.subarray(16))
+        const fileKey = decipher.update(stanza.body.subarray(0, 16))
+        decipher.final()
+        return fileKey
+      } catch {
+        return null
+      } finally {
+        key.fill(0)
+      }
+    },
+  }
+}
+
 /**
  * age-encryption makes the header of an empty file, which is
  * `header || nonce || one empty sealed chunk`; the header is kept, the rest
- * dropped. The file key comes from a witness recipient beside the real ones.
- * A passphrase cannot sit beside any other recipient (age forbids it), so
- * there the file key is read back from the header with the same passphrase:
- * scrypt runs twice, which costs a second or two once per bundle, in the
- * caller's thread (the app's age worker).
+ * dropped. The file key comes from a witness recipient beside the real ones
+ * (a passphrase is one of ours, `scryptRecipient`: age-encryption forbids its
+ * own beside any other recipient, and the witness adds no stanza, so the
+ * header still has the scrypt stanza alone, as age requires).
  */
 export async function sealHeader(to: EncryptTo): Promise<SealedHeader> {
-  const { Encrypter, Decrypter } = await import('age-encryption')
+  const { Encrypter, Stanza } = await import('age-encryption')
   const encrypter = new Encrypter()
   const witness = fileKeyWitness()
-  if ('passphrase' in to) encrypter.setPassphrase(to.passphrase)
+  if ('passphrase' in to) encrypter.addRecipient(scryptRecipient(to.passphrase, Stanza))
   else {
     if (to.recipients.length === 0) throw new SestraError('INVALID_INPUT', 'no recipients')
     for (const recipient of to.recipients) encrypter.addRecipient(recipient)
-    encrypter.addRecipient(witness)
   }
+  encrypter.addRecipient(witness)
   const empty = await encrypter.encrypt(new Uint8Array(0))
-  const header = empty.subarray(0, headerLength(empty))
-  if ('passphrase' in to) {
-    const decrypter = new Decrypter()
-    decrypter.addPassphrase(to.passphrase)
-    return { header, fileKey: await decrypter.decryptHeader(header) }
-  }
   if (!witness.fileKey) throw new SestraError('INTERNAL', 'age file key')
-  return { header, fileKey: witness.fileKey }
+  return { header: empty.subarray(0, headerLength(empty)), fileKey: witness.fileKey }
 }
 
 /**
@@ -112,7 +185,7 @@ export async function openHeader(header: Uint8Array, key: DecryptWith): Promise<
   const { Decrypter } = await import('age-encryption')
   const decrypter = new Decrypter()
   try {
-    if ('passphrase' in key) decrypter.addPassphrase(key.passphrase)
+    if ('passphrase' in key) decrypter.addIdentity(scryptIdentity(key.passphrase))
     else decrypter.addIdentity(key.identity)
   } catch {
     throw new SestraError('INVALID_INPUT', 'age identity')

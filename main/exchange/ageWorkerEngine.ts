@@ -23,8 +23,8 @@ const failed = (message: AgeMessage) =>
 
 /**
  * age for the app: headers are made and opened in a worker thread, so
- * age-encryption's scrypt (a second or more, for a passphrase) never holds
- * the main process. The payload runs in the main thread on the native
+ * age-encryption's JavaScript (X25519, the header MAC) never holds the main
+ * process; scrypt, for a passphrase, runs natively on libuv's threads. The payload runs in the main thread on the native
  * cipher, in pieces of at most a few MiB between awaits, beside the vault's
  * reading and writing; `npm run bench` reports the worst event-loop delay.
  * `entry` is the built ageWorker.js (tests pass a small entry that loads the

@@ -114,7 +114,7 @@ describe('interoperability of the native payload with the Go age CLI', () => {
     expect(sha(await decrypted(join(dir, 'theirs.age'), { identity }))).toBe(sha(plain))
   })
 
-  // scrypt runs four times (twice when we encrypt: see sealHeader), each a second or more on a busy machine.
+  // scrypt runs four times: once each way on each side.
   it('passphrase both ways', { timeout: 180_000 }, async () => {
     const dir = await tempDir()
     await encryptToFile(from(plain), { passphrase: pass }, join(dir, 'ours.age'))
@@ -206,6 +206,23 @@ describe('a damaged payload is refused as BUNDLE_DAMAGED', () => {
     await writeFile(path, bytes)
     await refusedAs(path, { identity: await generateX25519Identity() }, 'BUNDLE_NOT_FOR_YOU')
     await refusedAs(path, { passphrase: pass }, 'BUNDLE_NOT_FOR_YOU')
+  })
+})
+
+describe('passphrase headers (scrypt on the native KDF)', () => {
+  it('age-encryption opens ours; a bad stanza is a damaged header, a wrong passphrase is named', { timeout: 120_000 }, async () => {
+    const dir = await tempDir()
+    const path = join(dir, 'p.age')
+    await encryptToFile(from(randomBytes(100)), { passphrase: pass }, path)
+    const bytes = await readFile(path)
+    const decrypter = new Decrypter()
+    decrypter.addPassphrase(pass)
+    expect((await decrypter.decrypt(bytes)).length).toBe(100)
+    const stanza = /-> scrypt ([A-Za-z0-9+/]+) 18\n/.exec(bytes.toString('latin1'))!
+    const edited = (from: string, to: string) => written(dir, `e-${randomBytes(4).toString('hex')}.age`, Buffer.from(bytes.toString('latin1').replace(from, to), 'latin1'))
+    await expect(decryptFile(await edited(' 18\n', ' 21\n'), { passphrase: pass })).rejects.toMatchObject({ code: 'BUNDLE_DAMAGED', detail: 'header' })
+    await expect(decryptFile(await edited(stanza[1]!, stanza[1]!.slice(0, -1)), { passphrase: pass })).rejects.toMatchObject({ code: 'BUNDLE_DAMAGED', detail: 'header' })
+    await expect(decryptFile(path, { passphrase: 'another long fictional passphrase' })).rejects.toMatchObject({ code: 'BUNDLE_WRONG_PASSPHRASE' })
   })
 })
 
