@@ -9,28 +9,23 @@
  * BENCH_EXCHANGE_MIB (default 1024) sizes the vault exported and restored as a
  * bundle (test/bench/exchange.ts); BENCH_CLI_RUNS the CLI start (cliStart.ts).
  */
+import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import Database from '@signalapp/sqlcipher'
-import type { ContactInput } from '../../shared/domain/contact'
-import { listContacts } from '../../main/store/contactQueries'
-import { BlobFolder } from '../../main/store/blobs/blobFolder'
-import { createStore, type Store } from '../../main/store/records'
-import { openDatabase } from '../../main/vault/database'
+import { promisify } from 'node:util'
 import { calibrateKdf, minimumKdf } from '../../main/vault/kdf'
-import { runMigrations } from '../../main/vault/migrations'
 import { createVault, unlockVault } from '../../main/vault/vault'
 import { wipeVault } from '../../main/vault/wipe'
 import { benchCliStart } from './cliStart'
+import type { TableFigures } from './contactsChild'
 import { benchDuress } from './duress'
 import { benchExchange } from './exchange'
 import { benchFiles } from './files'
 import { benchReadinessAndSearch } from './readiness'
 
-const contactsCount = 100_000
 const fileMiB = Number(process.env.BENCH_FILE_MB ?? 256)
 const largeVaultMiB = Number(process.env.BENCH_LARGE_VAULT_MB ?? 2048)
 const passphrase = 'benchmark passphrase'
@@ -71,61 +66,15 @@ async function benchUnlock(root: string) {
   await benchDuress(root, kdf, report)
 }
 
-function contactInput(i: number): ContactInput {
-  return {
-    name: `Contact ${String(i).padStart(6, '0')} ${i % 7 === 0 ? 'Lawyer' : 'Ally'}`,
-    organisation: `Organisation ${i % 500}`,
-    roles: i % 7 === 0 ? ['lawyer'] : ['ally'],
-    phones: [`+7 900 ${String(i).padStart(7, '0')}`],
-    notes: 'Met at the briefing; prefers Signal in the evening. '.repeat(4),
-    speedDial: i % 1000 === 0,
-  }
-}
-
-interface TableFigures {
-  insertPerSec: number
-  firstPageMs: number
-  searchMs: number
-  searchFirstMs: number
-  pointLookupsMs: number
-}
-
-/** The same data layer and schema over an encrypted and a plain database. */
-async function benchContacts(db: Database): Promise<TableFigures> {
-  runMigrations(db)
-  // Contacts only: the store's blob folder is never touched.
-  const store: Store = createStore(db, new BlobFolder(join(tmpdir(), 'sestra-bench-no-blobs')))
-  const [ids, insertMs] = await timed(() =>
-    db.transaction(() => Array.from({ length: contactsCount }, (_, i) => store.contacts.create(contactInput(i)).id))(),
-  )
-  // Measured cold after reopening would need the key again; a fresh statement
-  // cache is what the UI sees on its first list after unlock.
-  const [, firstPageMs] = await timed(() => listContacts(store, { query: '', limit: 100, offset: 0 }))
-  // The first search pays for reading (and decrypting) every page cold; later ones find them cached.
-  const searches: number[] = []
-  for (let i = 0; i < 5; i++) searches.push((await timed(() => listContacts(store, { query: 'Organisation 42', limit: 100, offset: 0 })))[1])
-  const searchFirstMs = searches[0] as number
-  const searchMs = searches.sort((a, b) => a - b)[2] as number
-  const [, pointLookupsMs] = await timed(() => {
-    for (let i = 0; i < 10_000; i++) store.contacts.get(ids[(i * 7919) % ids.length] as string)
-  })
-  db.close()
-  return { insertPerSec: round(contactsCount / (insertMs / 1000), 0), firstPageMs, searchMs, searchFirstMs, pointLookupsMs }
-}
-
-function applyPlainPragmas(db: Database) {
-  db.pragma('temp_store = MEMORY')
-  db.pragma('foreign_keys = ON')
-  db.pragma('journal_mode = DELETE')
-  db.pragma('synchronous = FULL')
-  db.pragma('cache_size = -65536')
+/** One side of the contacts benchmark in a process of its own: `cipher_memory_security` would otherwise reach the plain side too. */
+async function contactsIn(side: 'encrypted' | 'plain', root: string): Promise<TableFigures> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'contactsChild.ts'), side, root], { maxBuffer: 1024 * 1024 })
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as TableFigures
 }
 
 async function benchContactsEncryptedVsPlain(root: string) {
-  const encrypted = await benchContacts(openDatabase(join(root, 'enc.db'), randomBytes(32)))
-  const plainDb = new Database(join(root, 'plain.db'), { cacheStatements: true })
-  applyPlainPragmas(plainDb)
-  const plain = await benchContacts(plainDb)
+  const encrypted = await contactsIn('encrypted', root)
+  const plain = await contactsIn('plain', root)
   report('contacts_100k_insert', {
     encryptedPerSec: encrypted.insertPerSec,
     plainPerSec: plain.insertPerSec,
