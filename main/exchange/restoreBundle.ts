@@ -2,7 +2,7 @@ import { readdir, rename, rm, rmdir } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { SestraError } from '../../shared/errors'
 import { fsyncDirectory } from '../vault/atomicWrite'
-import { createVault, unlockVault, type VaultOptions } from '../vault/vault'
+import { createOpenVault, type VaultOptions } from '../vault/vault'
 import { wipeVault } from '../vault/wipe'
 import type { DecryptWith } from './ageFiles'
 import { inThreadAge } from './ageEngine'
@@ -47,8 +47,7 @@ export async function restoreBundle(
   await removeStaging(staging)
   const plain = await (progress.age ?? inThreadAge).decryptFile(path, key)
   try {
-    await createVault(staging, passphrase, options)
-    const vault = await unlockVault(staging, passphrase, options)
+    const vault = await createOpenVault(staging, passphrase, options)
     let result: ImportResult
     try {
       result = await importStream(vault.store, plain, 'incoming', progress)

@@ -9,7 +9,7 @@ import { SerialQueue } from './serialQueue'
 import { wipeVault, type WipeTimings } from './wipe'
 import {
   changePassphrase,
-  createVault,
+  createOpenVault,
   setDuressPassphrase,
   readHeaderInfo,
   unlockVault,
@@ -58,8 +58,8 @@ export class VaultService {
   /** Creates the vault and leaves it unlocked, as a first-run user expects. */
   create(passphrase: string): Promise<void> {
     return this.#queue.run(async () => {
-      await createVault(this.dir, passphrase, this.#options)
-      await this.#unlock(passphrase)
+      this.#open = await createOpenVault(this.dir, passphrase, this.#options)
+      this.#unlockListeners.emit()
     })
   }
 

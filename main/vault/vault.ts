@@ -86,15 +86,40 @@ async function chooseKdf(option: VaultOptions['kdf']): Promise<KdfParams> {
 }
 
 /** Creates a vault in `dir` (absent or empty of vault files). */
-export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<void> {
+/** Refuses a weak passphrase or a folder that holds a vault already; the KDF parameters for a new one. */
+async function newVaultKdf(dir: string, passphrase: string, options: VaultOptions): Promise<KdfParams> {
   checkPassphrase(passphrase)
   if (await vaultExists(dir)) throw new SestraError('ALREADY_EXISTS')
   const entries = await readdir(dir).catch(() => [] as string[])
   if ([databaseFile, ...databaseSideFiles].some((f) => entries.includes(f))) {
     throw new SestraError('ALREADY_EXISTS')
   }
-  const kdf = await chooseKdf(options.kdf)
+  return chooseKdf(options.kdf)
+}
+
+export async function createVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<void> {
+  const kdf = await newVaultKdf(dir, passphrase, options)
   await writeNewVault(dir, (dataKey) => sealKeySlot(dataKey, passphrase, kdf))
+}
+
+/**
+ * `createVault`, and the new vault opened with the data key just made: one
+ * Argon2id run where creating and then unlocking would take two (the first
+ * run of the app, a restore's new vault).
+ */
+export async function createOpenVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
+  const kdf = await newVaultKdf(dir, passphrase, options)
+  const dataKey = Buffer.alloc(32)
+  try {
+    await writeNewVault(dir, (made) => {
+      made.copy(dataKey)
+      return sealKeySlot(made, passphrase, kdf)
+    })
+  } catch (error) {
+    dataKey.fill(0)
+    throw error
+  }
+  return openWithKey(dir, dataKey, options.onBlobMove)
 }
 
 /**

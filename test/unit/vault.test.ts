@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process'
 import { chmod, copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { changePassphrase, createVault, databaseFile, headerFile, latestSchemaVersion, readHeaderInfo, unlockVault } from '../../main/vault/vault'
+import { changePassphrase, createOpenVault, createVault, databaseFile, headerFile, latestSchemaVersion, readHeaderInfo, unlockVault } from '../../main/vault/vault'
 import { failuresFile } from '../../main/vault/layout'
 import { snapshot, tempDir } from '../support/tempDirs'
 
@@ -24,6 +24,20 @@ describe('vault lifecycle', () => {
     const vault = await unlockVault(dir, pass, fast)
     expect(vault.schemaVersion()).toBe(latestSchemaVersion)
     expect(vault.counts().contacts).toBe(0)
+    vault.lock()
+  })
+
+  it('creates a vault already open (one Argon2id run): what it holds is there at the next unlock, under that passphrase only', async () => {
+    const dir = join(await tempDir(), 'vault')
+    let derived = 0
+    const opened = await createOpenVault(dir, pass, { ...fast, onKeyMaterial: () => derived++ })
+    expect(derived).toBe(0)
+    opened.store.contacts.create({ name: 'Made at creation' })
+    opened.lock()
+    await expect(createOpenVault(dir, pass, fast)).rejects.toMatchObject({ code: 'ALREADY_EXISTS' })
+    await expect(unlockVault(dir, 'not the passphrase', fast)).rejects.toMatchObject({ code: 'WRONG_PASSPHRASE' })
+    const vault = await unlockVault(dir, pass, fast)
+    expect(vault.store.contacts.list().items.map((c) => c.name)).toEqual(['Made at creation'])
     vault.lock()
   })
 
