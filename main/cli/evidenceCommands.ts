@@ -1,4 +1,3 @@
-import { once } from 'node:events'
 import { resolve } from 'node:path'
 import { reportLanguages, type ReportLanguage, type VerifyProblem } from '../../shared/domain/custody'
 import { incidentFilter, incidentKinds, severities, type IncidentCreateInput, type IncidentFilter } from '../../shared/domain/incident'
@@ -6,6 +5,7 @@ import { SestraError } from '../../shared/errors'
 import { importFiles } from '../evidence/importFiles'
 import { exportReport } from '../evidence/report/exportReport'
 import { verifyVault } from '../evidence/verify'
+import { writeStoredFile } from '../evidence/writeStoredFile'
 import { jsonOption as json, printJson as print, vaultOption as vault, type Command } from './command'
 import { requireString, UsageError, withVault, type CliContext } from './context'
 import { exitCodes } from './exitCodes'
@@ -89,9 +89,7 @@ export const evidenceCommands: Command[] = [
     async run(ctx) {
       const id = onePositional(ctx, 'file id')
       await withVault(ctx, async (v) => {
-        for await (const chunk of v.store.files.read(id)) {
-          if (!process.stdout.write(chunk)) await once(process.stdout, 'drain')
-        }
+        await writeStoredFile(v.store, id, process.stdout)
         // A copy has left the vault: the chain says so.
         v.store.custody.append('file', id, 'exported', { to: 'standard output', via: 'sestra file cat' })
       })

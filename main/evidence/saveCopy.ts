@@ -19,7 +19,8 @@ export async function saveFileCopy(store: Store, id: string, path: string, signa
   const handle = await openNewFile(path)
   try {
     try {
-      for await (const chunk of store.files.read(id)) {
+      // Lent pieces (FileStore.read): each is written and hashed before the next is asked for.
+      for await (const chunk of store.files.read(id, true)) {
         if (signal?.aborted) throw new SestraError('ABORTED')
         await handle.write(chunk)
         hash.update(chunk)

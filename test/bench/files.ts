@@ -15,6 +15,7 @@ import { pipeline } from 'node:stream/promises'
 import { promisify } from 'node:util'
 import { chunkWorkerCount } from '../../main/crypto/chunkWorkers'
 import { intakeFile } from '../../main/evidence/intake'
+import { writeStoredFile } from '../../main/evidence/writeStoredFile'
 import { verifyVault } from '../../main/evidence/verify'
 import { minimumKdf } from '../../main/vault/kdf'
 import { createVault, unlockVault } from '../../main/vault/vault'
@@ -89,7 +90,10 @@ export async function benchFiles(root: string, mib: number, tools: BenchTools): 
     delay.disable()
     const addRss = phasePeakRssMiB()
     startPhase()
-    const [, catMs] = await timed(() => pipeline(Readable.from(vault.store.files.read(file.id)), createWriteStream('/dev/null')))
+    // As `sestra file cat` writes to its standard output.
+    const sink = createWriteStream('/dev/null')
+    const [, catMs] = await timed(() => writeStoredFile(vault.store, file.id, sink))
+    sink.end()
     const catRss = phasePeakRssMiB()
     const [verified, verifyMs] = await timed(() => verifyVault(vault.store))
     const ceiling = decryptCeilingMibPerSec()
