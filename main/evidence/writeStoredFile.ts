@@ -10,9 +10,16 @@ import type { Store } from '../store/records'
  */
 export async function writeStoredFile(store: Store, id: string, out: Writable): Promise<number> {
   let bytes = 0
-  for await (const piece of store.files.read(id, true)) {
-    await new Promise<void>((resolve, reject) => out.write(piece, (error) => (error ? reject(error) : resolve())))
-    bytes += piece.length
+  // A failed write (a reader that went away: EPIPE) reaches the write's callback; the stream's own 'error' event must not crash the process as well.
+  const ignore = () => {}
+  out.on('error', ignore)
+  try {
+    for await (const piece of store.files.read(id, true)) {
+      await new Promise<void>((resolve, reject) => out.write(piece, (error) => (error ? reject(error) : resolve())))
+      bytes += piece.length
+    }
+  } finally {
+    out.off('error', ignore)
   }
   return bytes
 }

@@ -77,6 +77,26 @@ describe('sestra CLI: evidence', () => {
     expect(JSON.parse(await readFile(manifest, 'utf8')).incidents[0].title).toBe('Repost with a call to violence')
   })
 
+  it('file cat into a reader that stops early ends with a plain error, not a crash with a stack', async () => {
+    const dir = await initVault()
+    const work = await tempDir()
+    await writeFile(join(work, 'long.bin'), patterned(8 * 1024 * 1024))
+    const fileId = (await runCli(['file', 'add', '--vault', dir, join(work, 'long.bin')], `${pass}\n`)).stdout.trim()
+    const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [cliPath, 'file', 'cat', '--vault', dir, fileId], { env: { ...process.env, SESTRA_KDF: 'minimum' } })
+      let errors = ''
+      child.stderr.on('data', (d: Buffer) => (errors += d.toString()))
+      // The reader takes a little and goes away, as `| head -c 10` does.
+      child.stdout.once('data', () => child.stdout.destroy())
+      child.on('error', reject)
+      child.on('close', (exit) => resolve({ code: exit ?? -1, stderr: errors }))
+      child.stdin.end(`${pass}\n`)
+    })
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^sestra: /)
+    expect(stderr).not.toMatch(/Unhandled|\n {4}at /)
+  })
+
   it('verify exits 5 and names the damaged file', async () => {
     const dir = await initVault()
     const work = await tempDir()
