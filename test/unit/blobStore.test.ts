@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readdir, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -142,6 +142,16 @@ describe('blob store', () => {
     await vault.store.files.discard([b!])
     expect(await blobNames(dir)).toEqual([a!.blob.name])
     expect((await vault.store.files.digest(committed!.id)).sha256).toBe(committed!.sha256)
+  })
+
+  it('a batched write returns once its bytes are hashed; publishing waits until its tail is written whole', async () => {
+    const { dir, vault } = await testVault()
+    const bytes = patterned(20 * 1024 * 1024 + 5)
+    const pending = await vault.store.files.write({ name: 'big.bin' }, piecesOf(bytes))
+    const [record] = await vault.store.files.commit([pending])
+    expect((await stat(join(dir, 'blobs', pending.blob.name))).size).toBe(sealedLength(padme(bytes.length)))
+    expect(record!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
+    expect((await vault.store.files.digest(record!.id)).sha256).toBe(record!.sha256)
   })
 
   it('an aborted add leaves no blob and no temporary file', async () => {

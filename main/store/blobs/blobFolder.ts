@@ -30,6 +30,8 @@ const namePattern = /^[0-9a-f]{32}$/
 const ioChunks = 32
 const ioBytes = ioChunks * sealedChunkSize
 const zeros = Buffer.alloc(ioChunks * streamChunkSize)
+/** Tails written behind the caller at most: one file's while the next is read. */
+const tailsAtOnce = 2
 /** Blobs synced at once by `publish`: enough to keep the disk's queue full, few enough open files. */
 const publishBatch = 8
 
@@ -43,6 +45,8 @@ const publishBatch = 8
  */
 export class BlobFolder {
   readonly dir: string
+  /** Blobs written with `durable: false` whose tail is still being sealed and written, by name. */
+  readonly #tails = new Map<string, Promise<void>>()
 
   constructor(dir: string) {
     this.dir = dir
@@ -59,12 +63,16 @@ export class BlobFolder {
    * the blob stays under its temporary name, not yet synced: the caller
    * `publish`es many at once (one flush of the disk for all of them) before
    * any row names them, and meanwhile the sweep at unlock treats them as
-   * strays.
+   * strays. Such a write also returns once its last byte is hashed: the
+   * sealing and writing of its tail go on while the caller reads the next
+   * file (`publish` and `remove` wait for them; a failure surfaces there).
    */
   async write(
     source: AsyncIterable<Uint8Array>,
     options: { signal?: AbortSignal; onPiece?: (piece: Uint8Array, total: number) => void; durable?: boolean } = {},
   ): Promise<WrittenBlob> {
+    const batched = options.durable === false
+    if (batched) await this.#fewTails()
     const name = randomBytes(16).toString('hex')
     const temporary = join(this.dir, `${name}.tmp`)
     // Buffer.alloc, never the shared pool: zeroing it cannot miss a copy.
@@ -73,6 +81,16 @@ export class BlobFolder {
     const hash = createHash('sha256')
     const handle = await open(temporary, 'wx', 0o600)
     const out = new SealedWriter(handle)
+    const cleanUp = async () => {
+      await encryptor.wipe()
+      await out.settle()
+      await handle.close().catch(() => {})
+      await rm(temporary, { force: true })
+    }
+    const tail = async () => {
+      await out.add(await encryptor.finish())
+      await out.flush()
+    }
     let size = 0
     try {
       for await (const piece of source) {
@@ -87,24 +105,37 @@ export class BlobFolder {
       for (let left = paddedSize - size; left > 0; left -= zeros.length) {
         await out.add(await encryptor.push(zeros.subarray(0, Math.min(left, zeros.length))))
       }
-      await out.add(await encryptor.finish())
-      await out.flush()
-      if (options.durable === false) await handle.close()
-      else {
-        await handle.sync()
-        await handle.close()
-        await rename(temporary, this.#path(name))
-        await fsyncDirectory(this.dir)
+      const written = { name, key, size, paddedSize, sha256: hash.digest('hex') }
+      if (batched) {
+        this.#keepTail(name, tail().then(() => handle.close(), async (error: unknown) => {
+          await cleanUp()
+          throw error
+        }))
+        return written
       }
-      return { name, key, size, paddedSize, sha256: hash.digest('hex') }
+      await tail()
+      await handle.sync()
+      await handle.close()
+      await rename(temporary, this.#path(name))
+      await fsyncDirectory(this.dir)
+      return written
     } catch (error) {
-      await encryptor.wipe()
       key.fill(0)
-      await out.settle()
-      await handle.close().catch(() => {})
-      await rm(temporary, { force: true })
+      await cleanUp()
       throw error
     }
+  }
+
+  /** Waits until fewer than `tailsAtOnce` tails are still being written: memory stays bounded however many files come. */
+  async #fewTails(): Promise<void> {
+    while (this.#tails.size >= tailsAtOnce) await Promise.race(this.#tails.values()).catch(() => {})
+  }
+
+  #keepTail(name: string, tail: Promise<void>): void {
+    const kept = tail.finally(() => this.#tails.delete(name))
+    // Awaited by publish (which reports its failure) or remove; until then a failure must not count as unhandled.
+    kept.catch(() => {})
+    this.#tails.set(name, kept)
   }
 
   /**
@@ -115,6 +146,7 @@ export class BlobFolder {
   async publish(names: string[]): Promise<void> {
     const publishOne = async (name: string) => {
       const temporary = `${this.#checkedPath(name)}.tmp`
+      await this.#tails.get(name)
       const handle = await open(temporary, 'r+')
       try {
         await handle.sync()
@@ -160,6 +192,7 @@ export class BlobFolder {
   /** Unlinks a blob whose key row is gone, or one never published; an absent file is fine (a crash may have removed it already). */
   async remove(name: string): Promise<void> {
     const path = this.#checkedPath(name)
+    await this.#tails.get(name)?.catch(() => {})
     await Promise.all([rm(path, { force: true }), rm(`${path}.tmp`, { force: true })])
   }
 
