@@ -106,7 +106,7 @@ export async function importStream(
       evidence.take(table, rows)
     })
     checkRows.finish()
-    evidence.finish()
+    await evidence.finish()
     const written: Record<string, number> = {}
     const kept: Record<string, number> = {}
     const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
