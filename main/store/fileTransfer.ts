@@ -10,11 +10,6 @@ export interface StagedFile {
   sha256: string
 }
 
-/** A staged file as the store holds it until `commit` or `discard`: its blob, and the key no row holds yet. */
-interface Staged extends StagedFile {
-  blob: WrittenBlob
-}
-
 /**
  * Moves whole files, with their ids, in and out of the vault for bundles.
  * Incoming bytes are staged as blobs that no row names while the stream is
@@ -28,7 +23,8 @@ export class FileTransfer {
   readonly #db: Database
   readonly #blobs: BlobFolder
   readonly #files: FileStore
-  readonly #staged = new WeakMap<StagedFile, Staged>()
+  /** Each staged file's blob, with the key no row holds yet, until `commit` or `discard`. */
+  readonly #staged = new WeakMap<StagedFile, WrittenBlob>()
   #columns: string[] | undefined
 
   constructor(db: Database, blobs: BlobFolder, files: FileStore) {
@@ -43,7 +39,7 @@ export class FileTransfer {
    * the transaction names them, they must survive a crash.
    */
   async atomically<T>(staged: StagedFile[], fn: () => T): Promise<T> {
-    await this.#blobs.publish(staged.map((file) => this.#held(file).blob.name))
+    await this.#blobs.publish(staged.map((file) => this.#held(file).name))
     return this.#db.transaction(() => {
       this.#db.pragma('defer_foreign_keys = ON')
       return fn()
@@ -57,7 +53,7 @@ export class FileTransfer {
   async stage(source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
     const blob = await this.#blobs.write(source, { durable: false })
     const staged = { size: blob.size, sha256: blob.sha256 }
-    this.#staged.set(staged, { ...staged, blob })
+    this.#staged.set(staged, blob)
     return staged
   }
 
@@ -67,7 +63,7 @@ export class FileTransfer {
    * zeroed. The row's hash and size were checked against the bytes already.
    */
   commit(staged: StagedFile, row: Record<string, unknown> & { id: string }): void {
-    const { blob } = this.#held(staged)
+    const blob = this.#held(staged)
     const known = this.#fileColumns()
     const names = Object.keys(row).filter((n) => n !== 'id' && n !== 'complete')
     const unknown = names.find((n) => !known.includes(n))
@@ -87,13 +83,9 @@ export class FileTransfer {
    * never held them, so it is as it was.
    */
   async discard(staged: StagedFile[]): Promise<void> {
-    for (const file of staged) {
-      const { blob } = this.#held(file)
-      blob.key.fill(0)
-      this.#staged.delete(file)
-      // One that fails to go now is swept at the next unlock.
-      await this.#blobs.remove(blob.name).catch(() => {})
-    }
+    const blobs = staged.map((file) => ({ blob: this.#held(file) }))
+    for (const file of staged) this.#staged.delete(file)
+    await this.#files.discard(blobs)
   }
 
   /** The columns of `files`, read once: the schema does not change while a vault is open. */
@@ -102,7 +94,7 @@ export class FileTransfer {
     return this.#columns
   }
 
-  #held(staged: StagedFile): Staged {
+  #held(staged: StagedFile): WrittenBlob {
     const held = this.#staged.get(staged)
     if (!held) throw new SestraError('INTERNAL', 'file not staged here')
     return held

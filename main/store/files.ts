@@ -120,7 +120,7 @@ export class FileStore {
   }
 
   /** Drops written files that will not be committed. Locked or wiped meanwhile, the next unlock sweeps them. */
-  async discard(pending: PendingFile[]): Promise<void> {
+  async discard(pending: Pick<PendingFile, 'blob'>[]): Promise<void> {
     for (const { blob } of pending) {
       blob.key.fill(0)
       await this.#blobs.remove(blob.name).catch(() => {})

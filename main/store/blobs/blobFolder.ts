@@ -1,5 +1,4 @@
 import { createHash, randomBytes, randomFillSync } from 'node:crypto'
-import { rmSync } from 'node:fs'
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../../shared/errors'
@@ -194,11 +193,6 @@ export class BlobFolder {
     const path = this.#checkedPath(name)
     await this.#tails.get(name)?.catch(() => {})
     await Promise.all([rm(path, { force: true }), rm(`${path}.tmp`, { force: true })])
-  }
-
-  /** `remove` for callers inside a synchronous transaction. */
-  removeNow(name: string): void {
-    rmSync(this.#checkedPath(name), { force: true })
   }
 
   /** Removes temporary files and every blob `isKnown` does not claim; returns how many went. */
