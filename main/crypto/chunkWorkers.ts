@@ -234,6 +234,41 @@ function leastBusy(): ChunkWorker {
 /** How many runs a pipeline keeps in flight: enough to keep every worker busy while one result is consumed. */
 export const runsInFlight = chunkWorkerCount * 2
 
+/**
+ * Jobs kept in the order they were started, several running at once: their
+ * results are taken oldest first, however the workers finish them.
+ */
+export class OrderedJobs<T> {
+  readonly #queue: Promise<T>[] = []
+
+  get size(): number {
+    return this.#queue.length
+  }
+
+  add(result: Promise<T>): void {
+    // Awaited later, in order; until then a failure must not count as unhandled.
+    result.catch(() => {})
+    this.#queue.push(result)
+  }
+
+  /** The oldest job's result (the caller checks `size` first). */
+  next(): Promise<T> {
+    return this.#queue.shift()!
+  }
+
+  /** Waits for the oldest until at most `count` are left; their results, in order. */
+  async keep(count: number): Promise<T[]> {
+    const out: T[] = []
+    while (this.#queue.length > count) out.push(await this.next())
+    return out
+  }
+
+  /** Waits for every job still running (after a failure, before the caller lets go of its key or file). */
+  async settle(): Promise<void> {
+    await Promise.allSettled(this.#queue.splice(0))
+  }
+}
+
 /** An ArrayBuffer that is exactly `bytes` and nothing else shares, so moving it to a worker detaches nothing of the caller's. */
 function detachable(bytes: Buffer): ArrayBuffer {
   const whole = bytes.buffer

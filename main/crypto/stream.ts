@@ -1,4 +1,4 @@
-import { openChunks, runBuffer, runsInFlight, sealChunks } from './chunkWorkers'
+import { openChunks, OrderedJobs, runBuffer, runsInFlight, sealChunks } from './chunkWorkers'
 import { chunkCount, sealedChunkSize, streamChunkSize } from './streamFormat'
 
 /**
@@ -71,30 +71,6 @@ class HeldRuns {
   }
 }
 
-/**
- * Jobs in order, at most `runsInFlight` running: `keep` waits for the
- * oldest until few enough are left, and hands their results on in order.
- */
-class OrderedJobs {
-  readonly #queue: Promise<Buffer>[] = []
-
-  add(result: Promise<Buffer>): void {
-    // Awaited later, in order; until then a failure must not count as unhandled.
-    result.catch(() => {})
-    this.#queue.push(result)
-  }
-
-  async keep(count: number): Promise<Buffer[]> {
-    const out: Buffer[] = []
-    while (this.#queue.length > count) out.push(await this.#queue.shift()!)
-    return out
-  }
-
-  /** Waits for every job still running (after a failure, before the caller lets go of its key). */
-  async settle(): Promise<void> {
-    await Promise.allSettled(this.#queue.splice(0))
-  }
-}
 
 /**
  * Base of both directions: runs of `runSize` bytes go to the workers in
@@ -104,7 +80,7 @@ class OrderedJobs {
 abstract class StreamPipeline {
   protected readonly key: Buffer
   readonly #runs: HeldRuns
-  readonly #jobs = new OrderedJobs()
+  readonly #jobs = new OrderedJobs<Buffer>()
   #counter = 0
   #finished = false
 

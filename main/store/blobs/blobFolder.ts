@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomFillSync } from 'node:crypto'
 import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../../shared/errors'
-import { openChunks, releaseRun, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
+import { openChunks, OrderedJobs, releaseRun, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
 import { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
 import { fsyncDirectory } from '../../vault/atomicWrite'
 import { padme } from './padme'
@@ -223,7 +223,7 @@ export class BlobFolder {
    */
   async *#chunks(ref: BlobRef, first: number, last: number): AsyncGenerator<{ index: number; plaintext: Buffer }> {
     const count = chunkCount(ref.paddedSize)
-    const batches: Promise<{ index: number; plaintext: Buffer }>[] = []
+    const batches = new OrderedJobs<{ index: number; plaintext: Buffer }>()
     let handle: FileHandle
     try {
       handle = await open(this.#path(ref.name), 'r')
@@ -243,17 +243,16 @@ export class BlobFolder {
         const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
         // A buffer of its own per batch: the worker takes it over.
         const sealed = length === ioBytes ? runBuffer(length) : Buffer.allocUnsafeSlow(length)
-        const batch = handle.read(sealed, 0, length, offset).then(async ({ bytesRead }) => {
-          if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
-          return { index, plaintext: await openChunks(ref.key, index, count - 1, sealed) }
-        })
-        // Awaited in order below; until then a failure must not count as unhandled.
-        batch.catch(() => {})
-        batches.push(batch)
+        batches.add(
+          handle.read(sealed, 0, length, offset).then(async ({ bytesRead }) => {
+            if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
+            return { index, plaintext: await openChunks(ref.key, index, count - 1, sealed) }
+          }),
+        )
       }
-      while (next <= last && batches.length < runsInFlight) startBatch()
-      while (batches.length > 0) {
-        const batch = await batches.shift()!
+      while (next <= last && batches.size < runsInFlight) startBatch()
+      while (batches.size > 0) {
+        const batch = await batches.next()
         if (next <= last) startBatch()
         yield batch
       }
@@ -261,7 +260,7 @@ export class BlobFolder {
       if (error instanceof StreamDamagedError) throw new BlobDamagedError(error.message)
       throw error
     } finally {
-      await Promise.allSettled(batches)
+      await batches.settle()
       await handle.close()
     }
   }
