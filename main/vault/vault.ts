@@ -109,16 +109,7 @@ export async function createVault(dir: string, passphrase: string, options: Vaul
  */
 export async function createOpenVault(dir: string, passphrase: string, options: VaultOptions = {}): Promise<OpenVault> {
   const kdf = await newVaultKdf(dir, passphrase, options)
-  const dataKey = Buffer.alloc(32)
-  try {
-    await writeNewVault(dir, (made) => {
-      made.copy(dataKey)
-      return sealKeySlot(made, passphrase, kdf)
-    })
-  } catch (error) {
-    dataKey.fill(0)
-    throw error
-  }
+  const dataKey = await writeNewVaultKeepingKey(dir, (key) => sealKeySlot(key, passphrase, kdf))
   return openWithKey(dir, dataKey, options.onBlobMove)
 }
 
@@ -148,6 +139,23 @@ async function writeNewVault(dir: string, seal: (dataKey: Buffer) => Promise<Key
     throw toSestraError(error)
   } finally {
     dataKey.fill(0)
+  }
+}
+
+/**
+ * `writeNewVault`, keeping a copy of the data key it made in `dataKey`, for
+ * the caller to open the new vault with (it is zeroed if writing fails).
+ */
+async function writeNewVaultKeepingKey(dir: string, seal: (dataKey: Buffer) => Promise<KeySlot> | KeySlot, dataKey = Buffer.alloc(32)): Promise<Buffer> {
+  try {
+    await writeNewVault(dir, (made) => {
+      made.copy(dataKey)
+      return seal(dataKey)
+    })
+    return dataKey
+  } catch (error) {
+    dataKey.fill(0)
+    throw error
   }
 }
 
@@ -219,13 +227,7 @@ async function replaceWithFreshVault(dir: string, slot: KeySlot, kek: Buffer, op
   options.onKeyMaterial?.(dataKey)
   try {
     await wipeVault(dir)
-    await writeNewVault(dir, (made) => {
-      made.copy(dataKey)
-      return wrapDataKey(dataKey, kek, slot.kdf, { salt: slot.salt, duressVerifier: secretBuffer(32) })
-    })
-  } catch (error) {
-    dataKey.fill(0)
-    throw error
+    await writeNewVaultKeepingKey(dir, (key) => wrapDataKey(key, kek, slot.kdf, { salt: slot.salt, duressVerifier: secretBuffer(32) }), dataKey)
   } finally {
     kek.fill(0)
   }
