@@ -73,11 +73,14 @@ function scryptKey(passphrase: string, salt: Buffer, logN: number): Promise<Buff
   )
 }
 
+/** Base64 without padding, as age writes it. */
+const toUnpaddedBase64 = (bytes: Buffer) => bytes.toString('base64').replace(/=+$/, '')
+
 /** Canonical unpadded base64, as age writes it: anything else is a damaged stanza. */
 function unpaddedBase64(text: string | undefined): Buffer | null {
   if (text === undefined || !/^[A-Za-z0-9+/]*$/.test(text)) return null
   const bytes = Buffer.from(text, 'base64')
-  return bytes.toString('base64').replace(/=+$/, '') === text ? bytes : null
+  return toUnpaddedBase64(bytes) === text ? bytes : null
 }
 
 /**
@@ -96,7 +99,7 @@ function scryptRecipient(passphrase: string, Stanza: typeof import('age-encrypti
       try {
         const cipher = createCipheriv('chacha20-poly1305', key, Buffer.alloc(12), { authTagLength: 16 })
         const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()])
-        return [new Stanza(['scrypt', salt.toString('base64').replace(/=+$/, ''), String(scryptLogN)], body)]
+        return [new Stanza(['scrypt', toUnpaddedBase64(salt), String(scryptLogN)], body)]
       } finally {
         key.fill(0)
       }
