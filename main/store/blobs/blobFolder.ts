@@ -5,6 +5,7 @@ import { SestraError } from '../../../shared/errors'
 import { openChunks, OrderedJobs, releaseRun, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
 import { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
 import { fsyncDirectory } from '../../vault/atomicWrite'
+import { BlobFileWriter } from './blobFileWriter'
 import { padme } from './padme'
 
 /** What the database keeps about a blob; the blob itself holds nothing but sealed chunks. */
@@ -78,17 +79,20 @@ export class BlobFolder {
     const key = randomFillSync(Buffer.alloc(32))
     const encryptor = new StreamEncryptor(key)
     const hash = createHash('sha256')
-    const handle = await open(temporary, 'wx', 0o600)
-    const out = new SealedWriter(handle)
+    const out = await BlobFileWriter.create(temporary)
     const cleanUp = async () => {
       await encryptor.wipe()
-      await out.settle()
-      await handle.close().catch(() => {})
+      await out.close().catch(() => {})
       await rm(temporary, { force: true })
     }
+    const add = async (sealed: Buffer[]) => {
+      await out.add(sealed)
+      // Copied into the writer's blocks: the runs can take the next chunks.
+      for (const run of sealed) releaseRun(run)
+    }
     const tail = async () => {
-      await out.add(await encryptor.finish())
-      await out.flush()
+      await add(await encryptor.finish())
+      await out.finish()
     }
     let size = 0
     try {
@@ -97,24 +101,24 @@ export class BlobFolder {
         hash.update(piece)
         size += piece.length
         options.onPiece?.(piece, size)
-        await out.add(await encryptor.push(piece))
+        await add(await encryptor.push(piece))
       }
       if (options.signal?.aborted) throw new SestraError('ABORTED')
       const paddedSize = padme(size)
       for (let left = paddedSize - size; left > 0; left -= zeros.length) {
-        await out.add(await encryptor.push(zeros.subarray(0, Math.min(left, zeros.length))))
+        await add(await encryptor.push(zeros.subarray(0, Math.min(left, zeros.length))))
       }
       const written = { name, key, size, paddedSize, sha256: hash.digest('hex') }
       if (batched) {
-        this.#keepTail(name, tail().then(() => handle.close(), async (error: unknown) => {
+        this.#keepTail(name, tail().then(() => out.close(), async (error: unknown) => {
           await cleanUp()
           throw error
         }))
         return written
       }
       await tail()
-      await handle.sync()
-      await handle.close()
+      await out.handle.sync()
+      await out.close()
       await rename(temporary, this.#path(name))
       await fsyncDirectory(this.dir)
       return written
@@ -263,62 +267,5 @@ export class BlobFolder {
       await batches.settle()
       await handle.close()
     }
-  }
-}
-
-/**
- * Gathers sealed pieces and writes them in large batches, one batch in
- * flight on libuv's threads while the next is sealed here.
- */
-class SealedWriter {
-  readonly #handle: FileHandle
-  #pending: Buffer[] = []
-  #bytes = 0
-  #inFlight: Promise<void> = Promise.resolve()
-
-  constructor(handle: FileHandle) {
-    this.#handle = handle
-  }
-
-  async add(pieces: Buffer[]): Promise<void> {
-    for (const piece of pieces) {
-      this.#pending.push(piece)
-      this.#bytes += piece.length
-    }
-    if (this.#bytes < ioBytes) return
-    await this.#inFlight
-    this.#inFlight = this.#write(this.#take())
-    // Its failure surfaces at the next add or flush; until then it must not count as unhandled.
-    this.#inFlight.catch(() => {})
-  }
-
-  /** Writes everything gathered and waits for it. */
-  async flush(): Promise<void> {
-    await this.#inFlight
-    await this.#write(this.#take())
-  }
-
-  /** Waits for the write in flight, whatever its outcome (before closing after an error). */
-  async settle(): Promise<void> {
-    await this.#inFlight.catch(() => {})
-  }
-
-  #take(): Buffer[] {
-    const pending = this.#pending
-    this.#pending = []
-    this.#bytes = 0
-    return pending
-  }
-
-  async #write(pending: Buffer[]): Promise<void> {
-    const written = [...pending]
-    while (pending.length > 0) {
-      let { bytesWritten } = await this.#handle.writev(pending)
-      // A short write leaves the rest, from the first piece not written whole.
-      while (pending.length > 0 && bytesWritten >= pending[0]!.length) bytesWritten -= pending.shift()!.length
-      if (bytesWritten > 0) pending[0] = pending[0]!.subarray(bytesWritten)
-    }
-    // On disk now: the sealed buffers can take the next runs.
-    for (const buffer of written) releaseRun(buffer)
   }
 }
