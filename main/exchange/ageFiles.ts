@@ -3,9 +3,9 @@ import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { SestraError } from '../../shared/errors'
 import { releaseRun } from '../crypto/chunkWorkers'
-import { sealedChunkSize, StreamDamagedError } from '../crypto/stream'
+import { StreamDamagedError } from '../crypto/stream'
 import { fsyncDirectory } from '../vault/atomicWrite'
-import { readAhead } from '../readAhead'
+import { DirectFileWriter, readDirect } from '../directFile'
 import { toSestraError } from '../vault/ioErrors'
 import {
   ageMagic,
@@ -38,35 +38,7 @@ export interface HeaderWork {
 /** The header's work in the calling thread (the CLI). */
 export const inThisThread: HeaderWork = { seal: sealHeader, open: openBundle }
 
-/** Ciphertext is read 16 sealed chunks (about 1 MiB) at a time. */
-const readSize = 16 * sealedChunkSize
-
 const exists = (path: string) => stat(path).then(() => true, () => false)
-
-/**
- * Writes buffers in order, one write in flight: the next piece is encrypted
- * while the previous one goes to disk.
- */
-function orderedWriter(handle: FileHandle) {
-  let pending: Promise<unknown> = Promise.resolve()
-  let bytes = 0
-  return {
-    async write(buffers: Uint8Array[]): Promise<void> {
-      if (buffers.length === 0) return
-      await pending
-      // Once on disk, the sealed buffers can take the next runs.
-      pending = handle.writev(buffers).then(() => {
-        for (const buffer of buffers) releaseRun(buffer)
-      })
-      pending.catch(() => {})
-      for (const buffer of buffers) bytes += buffer.length
-    },
-    async flush(): Promise<number> {
-      await pending
-      return bytes
-    },
-  }
-}
 
 /**
  * Encrypts the stream into `out` as an age file. The ciphertext goes to a
@@ -98,24 +70,27 @@ export async function encryptToFile(
     }
   }
   try {
-    const handle = await open(temp, 'wx', 0o600)
-    const writer = orderedWriter(handle)
-    let bytes: number
+    const writer = await DirectFileWriter.create(temp)
+    const write = async (sealed: Buffer[]) => {
+      await writer.add(sealed)
+      // Copied into the writer's blocks: the runs can take the next chunks.
+      for (const run of sealed) releaseRun(run)
+    }
     try {
-      await writer.write([header, nonce])
+      await writer.add([header, nonce])
       for await (const piece of source()) {
         if (signal?.aborted) throw new SestraError('ABORTED')
-        await writer.write(await encryptor.push(piece))
+        await write(await encryptor.push(piece))
       }
       if (signal?.aborted) throw new SestraError('ABORTED')
-      await writer.write(await encryptor.finish())
-      bytes = await writer.flush()
-      await handle.sync()
+      await write(await encryptor.finish())
+      await writer.finish()
+      await writer.handle.sync()
     } finally {
       await encryptor.wipe()
-      await writer.flush().catch(() => {})
-      await handle.close()
+      await writer.close()
     }
+    const bytes = writer.length
     if (await exists(out)) throw new SestraError('FILE_EXISTS')
     await rename(temp, out)
     await fsyncDirectory(dirname(out)).catch(() => {})
@@ -126,12 +101,14 @@ export async function encryptToFile(
   }
 }
 
+const readFailure = (error: unknown) =>
+  (error as NodeJS.ErrnoException).code === 'ENOENT' ? new SestraError('NOT_FOUND', 'bundle file') : toSestraError(error)
+
 async function openForReading(path: string): Promise<FileHandle> {
   try {
     return await open(path, 'r')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new SestraError('NOT_FOUND', 'bundle file')
-    throw toSestraError(error)
+    throw readFailure(error)
   }
 }
 
@@ -176,23 +153,20 @@ export async function openBundle(path: string, key: DecryptWith): Promise<Opened
  * The plaintext of an opened bundle, piece by piece (a run of 16 chunks,
  * 1 MiB, each): nothing is written to disk. The file is opened only when the
  * first piece is asked for, and the file key is zeroed as soon as the
- * payload key is made from it. Two read buffers take turns, so the disk
- * works while the chunk workers open what was read before.
+ * payload key is made from it. The file is read ahead (`readDirect`), so the
+ * disk works while the chunk workers open what was read before.
  */
 export async function* payloadOf(path: string, opened: OpenedBundle): AsyncGenerator<Uint8Array> {
   const decryptor = payloadDecryptor(opened.fileKey, opened.nonce)
   opened.fileKey.fill(0)
-  let reading: FileHandle | null = null
   try {
-    reading = await openForReading(path)
-    for await (const sealed of readAhead(reading, opened.payloadStart, readSize)) yield* await decryptor.push(sealed)
+    for await (const sealed of readDirect(path, opened.payloadStart)) yield* await decryptor.push(sealed)
     for (const piece of await decryptor.finish()) if (piece.length > 0) yield piece
   } catch (error) {
     if (error instanceof StreamDamagedError) throw new SestraError('BUNDLE_DAMAGED', 'payload')
-    throw toSestraError(error)
+    throw readFailure(error)
   } finally {
     await decryptor.wipe()
-    await reading?.close()
   }
 }
 

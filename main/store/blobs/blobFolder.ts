@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomFillSync } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { SestraError } from '../../../shared/errors'
 import { openChunks, OrderedJobs, releaseRun, runBuffer, runsInFlight } from '../../crypto/chunkWorkers'
 import { chunkCount, sealedChunkSize, sealedLength, StreamDamagedError, StreamEncryptor, streamChunkSize } from '../../crypto/stream'
 import { fsyncDirectory } from '../../vault/atomicWrite'
-import { BlobFileWriter } from './blobFileWriter'
+import { DirectFileWriter, readDirect } from '../../directFile'
 import { padme } from './padme'
 
 /** What the database keeps about a blob; the blob itself holds nothing but sealed chunks. */
@@ -79,7 +79,7 @@ export class BlobFolder {
     const key = randomFillSync(Buffer.alloc(32))
     const encryptor = new StreamEncryptor(key)
     const hash = createHash('sha256')
-    const out = await BlobFileWriter.create(temporary)
+    const out = await DirectFileWriter.create(temporary)
     const cleanUp = async () => {
       await encryptor.wipe()
       await out.close().catch(() => {})
@@ -221,51 +221,58 @@ export class BlobFolder {
   }
 
   /**
-   * Chunks `first` to `last` opened, in batches of `ioChunks` read with one
-   * call each; several batches are read and opened (on the chunk workers) at
-   * once, and handed on in order.
+   * Chunks `first` to `last` opened: the blob is read in order (around the
+   * page cache where it can be: `readDirect`), cut into batches of
+   * `ioChunks`, and several batches are opened (on the chunk workers) at
+   * once and handed on in order.
    */
   async *#chunks(ref: BlobRef, first: number, last: number): AsyncGenerator<{ index: number; plaintext: Buffer }> {
     const count = chunkCount(ref.paddedSize)
-    const batches = new OrderedJobs<{ index: number; plaintext: Buffer }>()
-    let handle: FileHandle
+    const path = this.#path(ref.name)
+    let size: number
     try {
-      handle = await open(this.#path(ref.name), 'r')
+      size = (await stat(path)).size
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobDamagedError('blob missing')
       throw error
     }
+    if (size !== sealedLength(ref.paddedSize)) throw new BlobDamagedError(`blob is ${size} bytes, expected ${sealedLength(ref.paddedSize)}`)
+    const end = Math.min((last + 1) * sealedChunkSize, size)
+    const batches = new OrderedJobs<{ index: number; plaintext: Buffer }>()
+    // The batch being filled: chunks from `index`, `filled` of its bytes so far.
+    let index = first
+    let batch: Buffer | null = null
+    let filled = 0
+    const newBatch = () => {
+      const length = Math.min((index + ioChunks) * sealedChunkSize, end) - index * sealedChunkSize
+      // A buffer of its own per batch: the worker takes it over.
+      return length === ioBytes ? runBuffer(length) : Buffer.allocUnsafeSlow(length)
+    }
     try {
-      const { size } = await handle.stat()
-      if (size !== sealedLength(ref.paddedSize)) throw new BlobDamagedError(`blob is ${size} bytes, expected ${sealedLength(ref.paddedSize)}`)
-      let next = first
-      const startBatch = () => {
-        const index = next
-        const upto = Math.min(index + ioChunks - 1, last)
-        next = upto + 1
-        const offset = index * sealedChunkSize
-        const length = Math.min((upto + 1) * sealedChunkSize, size) - offset
-        // A buffer of its own per batch: the worker takes it over.
-        const sealed = length === ioBytes ? runBuffer(length) : Buffer.allocUnsafeSlow(length)
-        batches.add(
-          handle.read(sealed, 0, length, offset).then(async ({ bytesRead }) => {
-            if (bytesRead !== length) throw new BlobDamagedError('blob shorter than expected')
-            return { index, plaintext: await openChunks(ref.key, index, count - 1, sealed) }
-          }),
-        )
+      for await (const piece of readDirect(path, first * sealedChunkSize, end)) {
+        for (let at = 0; at < piece.length; ) {
+          batch ??= newBatch()
+          const taken = Math.min(batch.length - filled, piece.length - at)
+          batch.set(piece.subarray(at, at + taken), filled)
+          filled += taken
+          at += taken
+          if (filled < batch.length) continue
+          const start = index
+          // Counted before the worker takes the buffer over (it is detached here then).
+          index += Math.ceil(batch.length / sealedChunkSize)
+          batches.add(openChunks(ref.key, start, count - 1, batch).then((plaintext) => ({ index: start, plaintext })))
+          batch = null
+          filled = 0
+          if (batches.size >= runsInFlight) yield await batches.next()
+        }
       }
-      while (next <= last && batches.size < runsInFlight) startBatch()
-      while (batches.size > 0) {
-        const batch = await batches.next()
-        if (next <= last) startBatch()
-        yield batch
-      }
+      if (index <= last) throw new BlobDamagedError('blob shorter than expected')
+      while (batches.size > 0) yield await batches.next()
     } catch (error) {
       if (error instanceof StreamDamagedError) throw new BlobDamagedError(error.message)
       throw error
     } finally {
       await batches.settle()
-      await handle.close()
     }
   }
 }
