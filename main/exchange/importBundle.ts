@@ -38,6 +38,8 @@ export interface ImportOptions {
   age?: AgeEngine
   /** The open vault, to name who signed a bundle (its own key or an ally's); without it a signer is unknown. */
   knownSigners?: Pick<Store, 'allies' | 'signingKey'>
+  /** The store is the caller's alone and is removed whole on failure (a restore's new vault): the commit may let the event loop turn (`FileTransfer.inTurns`). */
+  alone?: boolean
 }
 
 async function* metered(plain: AsyncIterable<Uint8Array>, { signal, onProgress }: ImportOptions) {
@@ -111,29 +113,35 @@ export async function importStream(
     const kept: Record<string, number> = {}
     const count = (tally: Record<string, number>, table: string) => (tally[table] = (tally[table] ?? 0) + 1)
     const onConflict = prefer === 'incoming' ? 'replace' : 'keep'
-    try {
-      await transfer.atomically([...staged.values()], () => {
-        // Files first: other rows (attachments, custody) refer to them.
-        for (const file of contents.files) {
-          const stagedFile = staged.get(file.id)
-          if (!stagedFile) {
-            count(kept, 'files')
-            continue
-          }
-          const { path: _inBundle, ...row } = file
+    const writes = function* (): Generator<() => void> {
+      // Files first: other rows (attachments, custody) refer to them.
+      for (const file of contents.files) {
+        const stagedFile = staged.get(file.id)
+        if (!stagedFile) {
+          count(kept, 'files')
+          continue
+        }
+        const { path: _inBundle, ...row } = file
+        yield () => {
           transfer.commit(stagedFile, row)
           count(written, 'files')
         }
-        for (const [table, rows] of contents.records) {
-          if (table === 'custody') continue
-          const merge = evidenceTables.has(table) ? 'keep' : onConflict
-          for (const row of rows) count(store.tableRows.put(table, row as Record<string, unknown>, merge) ? written : kept, table)
-        }
-        const adopted = evidence.write()
-        const incoming = contents.records.get('custody')?.length ?? 0
-        if (adopted) written.custody = adopted
-        if (incoming > adopted) kept.custody = incoming - adopted
+      }
+      for (const [table, rows] of contents.records) {
+        if (table === 'custody') continue
+        const merge = evidenceTables.has(table) ? 'keep' : onConflict
+        for (const row of rows) yield () => void count(store.tableRows.put(table, row as Record<string, unknown>, merge) ? written : kept, table)
+      }
+      yield* evidence.writes()
+    }
+    try {
+      if (options.alone) await transfer.inTurns([...staged.values()], writes())
+      else await transfer.atomically([...staged.values()], () => {
+        for (const write of writes()) write()
       })
+      const incoming = contents.records.get('custody')?.length ?? 0
+      if (evidence.entries) written.custody = evidence.entries
+      if (incoming > evidence.entries) kept.custody = incoming - evidence.entries
     } catch (error) {
       if (error instanceof SestraError) throw error
       if (isConstraint(error)) throw new SestraError('BUNDLE_INVALID', 'records break the vault\'s rules (missing references or invalid values)')

@@ -2,6 +2,7 @@ import type { CustodyEntry, CustodySubject } from '../../shared/domain/custody'
 import { SestraError } from '../../shared/errors'
 import { isIntactChain, type Adoption } from '../evidence/custodyLog'
 import { incidentState } from '../evidence/incidentStore'
+import { nextTurn } from '../nextTurn'
 import type { Store } from '../store/records'
 
 const subjectOf: Record<string, CustodySubject> = { incidents: 'incident', files: 'file' }
@@ -67,15 +68,19 @@ export class IncomingEvidence {
     // Signed a few at a time, the event loop served between: a restore may bring thousands of chains.
     const chains = [...this.#adopted.values()]
     for (let at = 0; at < chains.length; at += signedAtOnce) {
-      if (at > 0) await new Promise((resolve) => setImmediate(resolve))
+      if (at > 0) await nextTurn()
       for (const entries of chains.slice(at, at + signedAtOnce)) this.#signed.push(this.#store.custody.toAdopt(entries))
     }
   }
 
-  /** Inside the import's transaction: the new chains, each with the head this vault signed for it in `finish`. */
-  write(): number {
-    for (const adoption of this.#signed) this.#store.custody.adopt(adoption)
-    for (const key of this.#unlogged) this.#startChain(key)
+  /** The import's commit, a step at a time: each new chain with the head this vault signed for it in `finish`, then a first entry for each record that came without a log. */
+  *writes(): Generator<() => void> {
+    for (const adoption of this.#signed) yield () => this.#store.custody.adopt(adoption)
+    for (const key of this.#unlogged) yield () => this.#startChain(key)
+  }
+
+  /** How many custody entries `writes` adds. */
+  get entries(): number {
     return [...this.#adopted.values()].reduce((sum, entries) => sum + entries.length, 0) + this.#unlogged.length
   }
 

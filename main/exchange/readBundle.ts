@@ -18,6 +18,7 @@ import { verifySsh } from '../signing/sshsig'
 import { signatureNamespaces } from '../store/signingKey'
 import { ByteReader } from './byteReader'
 import { blockSize, maxTrailingZeros, paddingFor, parseHeader, type TarHeader } from './tar'
+import { nextTurn } from '../nextTurn'
 
 /** Records are parsed whole; files never are. These bound what a hostile bundle can make us hold. */
 const maxManifestBytes = 64 * 1024 * 1024
@@ -127,6 +128,8 @@ export async function readBundle(plain: AsyncIterable<Uint8Array>, fileSink: Fil
 
 async function readEntries(reader: ByteReader, fileSink: FileSink, checkRecords?: RecordCheck): Promise<BundleContents> {
   const { manifest, bytes: manifestBytes } = await readManifest(reader)
+  // The manifest and each table of records arrive in one piece of plaintext, and their checks are long: the event loop turns between them.
+  await nextTurn()
   const expected = new Map<string, ManifestEntry>(manifest.entries.map((e) => [e.path, e]))
   const records = new Map<string, unknown[]>()
   const seen = new Set<string>()
@@ -158,6 +161,7 @@ async function readEntries(reader: ByteReader, fileSink: FileSink, checkRecords?
         if (!Array.isArray(value)) throw invalid(path)
         checkRecords?.(recordType, value)
         records.set(recordType, value)
+        await nextTurn()
       }
     } else {
       got = await fileSink(filesEntry.exec(path)![1]!, reader.pieces(entry.size))

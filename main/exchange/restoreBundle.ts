@@ -50,7 +50,8 @@ export async function restoreBundle(
     const vault = await createOpenVault(staging, passphrase, options)
     let result: ImportResult
     try {
-      result = await importStream(vault.store, plain, 'incoming', progress)
+      // The new vault is this restore's alone, and removed whole on failure.
+      result = await importStream(vault.store, plain, 'incoming', { ...progress, alone: true })
     } finally {
       vault.lock()
     }

@@ -2,8 +2,17 @@ import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
 import type { BlobFolder, WrittenBlob } from './blobs/blobFolder'
 import type { FileStore } from './files'
+import { nextTurn } from '../nextTurn'
 import { columnInfo, parseRows } from './rows'
 import { isSqlValue, sqlValue } from './tableRows'
+
+/** Steps of `inTurns` per transaction: a few milliseconds of rows each. */
+const stepsPerTurn = 32
+
+/** What SQLite throws for a broken reference, for a check made after the rows went in. */
+export class ForeignKeyViolation extends Error {
+  readonly code = 'SQLITE_CONSTRAINT_FOREIGNKEY'
+}
 
 export interface StagedFile {
   size: number
@@ -44,6 +53,37 @@ export class FileTransfer {
       this.#db.pragma('defer_foreign_keys = ON')
       return fn()
     })()
+  }
+
+  /**
+   * `atomically` for a vault that nothing else has open and that is removed
+   * whole if anything fails (a restore builds its new vault so): the steps
+   * run as many short transactions with the event loop turning between them,
+   * so a commit of thousands of rows never holds the window. Rows may refer
+   * to rows of a later transaction, so foreign keys are off meanwhile and
+   * checked once at the end; a violation is thrown as SQLite would.
+   */
+  async inTurns(staged: StagedFile[], steps: Iterable<() => void>): Promise<void> {
+    await this.#blobs.publish(staged.map((file) => this.#held(file).name))
+    const run = (batch: (() => void)[]) =>
+      this.#db.transaction(() => {
+        for (const step of batch) step()
+      })()
+    this.#db.pragma('foreign_keys = OFF')
+    try {
+      let batch: (() => void)[] = []
+      for (const step of steps) {
+        batch.push(step)
+        if (batch.length < stepsPerTurn) continue
+        run(batch)
+        batch = []
+        await nextTurn()
+      }
+      run(batch)
+    } finally {
+      this.#db.pragma('foreign_keys = ON')
+    }
+    if (this.#db.pragma('foreign_key_check').length > 0) throw new ForeignKeyViolation()
   }
 
   hasFile(id: string): boolean {

@@ -2,6 +2,7 @@ import { SestraError } from '../../shared/errors'
 import type { Database } from '../vault/database'
 import { z } from 'zod'
 import { columnInfo, parseRows, tableDefinition } from './rows'
+import { nextTurn } from '../nextTurn'
 
 const attachedDatabase = z.object({ name: z.string(), file: z.string() })
 
@@ -20,7 +21,6 @@ export interface ReadabilityReport {
 const isDamage = (error: unknown) => /^SQLITE_(CORRUPT|NOTADB)/.test(String((error as { code?: unknown } | null)?.code))
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`
 const yieldEvery = 500
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 interface TableShape {
   name: string
@@ -98,7 +98,7 @@ export class Readability {
     let reads = 0
     const step = async () => {
       if (signal?.aborted) throw new SestraError('ABORTED')
-      if (++reads % yieldEvery === 0) await pause()
+      if (++reads % yieldEvery === 0) await nextTurn()
     }
     try {
       const shapes = this.#tables()

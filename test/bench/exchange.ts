@@ -114,7 +114,7 @@ export async function benchExchange(root: string, report: Report): Promise<void>
     const ratio = round(reference.ms / best.ms, 2)
     const peakRss = Math.max(...ours[op].map((r) => r.peakRssMiB))
     const worstDelay = Math.max(...ours[op].map((r) => r.worstEventLoopDelayMs))
-    const worstStreamingDelay = Math.max(...ours[op].map((r) => r.worstStreamingDelayMs))
+    const worst = (of: (run: ExchangeRun) => number) => round(Math.max(...ours[op].map(of)))
     report(`exchange_${op}`, {
       sizeMiB: totalMiB,
       files: fileCount,
@@ -132,7 +132,9 @@ export async function benchExchange(root: string, report: Report): Promise<void>
       peakRssMiB: round(peakRss),
       worstEventLoopDelayMs: round(worstDelay),
       // The same while the bytes flow: what is left is creating the new vault and the final commit (restore), or listing the rows (export).
-      worstStreamingDelayMs: round(worstStreamingDelay),
+      worstStreamingDelayMs: worst((r) => r.worstStreamingDelayMs),
+      worstBeforeStreamingDelayMs: worst((r) => r.worstBeforeStreamingDelayMs),
+      worstAfterStreamingDelayMs: worst((r) => r.worstAfterStreamingDelayMs),
       runs: ours[op].map((r) => rate(r.ms)),
       referenceRuns: theirs[op].map((r) => rate(r.ms)),
       goal: `at least 0.5x the reference, peak RSS at most the KDF's ${kdfMiB} MiB plus 150 MB, worst event-loop delay under 100 ms`,

@@ -31,6 +31,9 @@ export interface ExchangeRun {
   worstEventLoopDelayMs: number
   /** The worst delay while bytes flowed, without the steps before and after (creating the vault, the final commit). */
   worstStreamingDelayMs: number
+  /** The worst delay before the first byte (unlock, or creating the new vault) and after the last (the final commit). */
+  worstBeforeStreamingDelayMs: number
+  worstAfterStreamingDelayMs: number
 }
 
 /** Event-loop delays with the time each ended, to tell which phase held the loop. */
@@ -89,5 +92,7 @@ const run: ExchangeRun = {
   peakRssMiB: process.resourceUsage().maxRSS / 1024,
   worstEventLoopDelayMs: delay.max / 1e6,
   worstStreamingDelayMs: sampler.worstBetween(streamStart, lastPiece),
+  worstBeforeStreamingDelayMs: sampler.worstBetween(start, streamStart),
+  worstAfterStreamingDelayMs: sampler.worstBetween(lastPiece, end),
 }
 console.log(JSON.stringify(run))
