@@ -81,7 +81,7 @@ export async function benchFiles(root: string, mib: number, tools: BenchTools): 
   // `cat` reads the source from the page cache (it was just written). The same bytes read from the
   // disk itself, around the cache, are what "at disk speed" means; blobs are read that way on Linux
   // (main/directFile.ts). Where O_DIRECT is refused, there is no such figure.
-  const diskRefMs = await timed(() => execFileAsync('dd', [`if=${source}`, 'of=/dev/null', 'bs=2M', 'iflag=direct'])).then(([, ms]) => ms, () => null)
+  const diskRefMs = await timed(() => execFileAsync('dd', [`if=${source}`, 'of=/dev/null', 'bs=16M', 'iflag=direct'])).then(([, ms]) => ms, () => null)
   const [, shaRefMs] = await timed(() => execFileAsync('sha256sum', [source]))
 
   const dir = join(root, 'files-vault')
