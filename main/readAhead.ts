@@ -5,8 +5,9 @@ import type { FileHandle } from 'node:fs/promises'
  * next piece read (on libuv's threads) while the caller works on this one.
  * Two buffers take turns, so a long file allocates nothing per piece: each
  * piece is valid only until the next one is asked for. For
- * readers that hash or copy what they get and keep nothing (the blob writer,
- * the payload decryptor).
+ * readers that hash or copy what they get and keep nothing (the blob writer
+ * reading a file to add). Blobs and bundles, ciphertext only, are read with
+ * `readDirect` (directFile.ts) instead.
  */
 export async function* readAhead(handle: FileHandle, position: number, size: number, signal?: AbortSignal): AsyncGenerator<Buffer> {
   const buffers = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)] as const
