@@ -103,9 +103,9 @@ export async function importStream(
     return file
   }
   try {
-    const contents = await readBundle(metered(plain, options), stageOrHash, (table, rows) => {
-      checkRows(table, rows)
-      evidence.take(table, rows)
+    const contents = await readBundle(metered(plain, options), stageOrHash, async (table, rows) => {
+      await checkRows(table, rows)
+      await evidence.take(table, rows)
     })
     checkRows.finish()
     await evidence.finish()

@@ -2,7 +2,7 @@ import type { CustodyEntry, CustodySubject } from '../../shared/domain/custody'
 import { SestraError } from '../../shared/errors'
 import { isIntactChain, type Adoption } from '../evidence/custodyLog'
 import { incidentState } from '../evidence/incidentStore'
-import { nextTurn } from '../nextTurn'
+import { eachInTurns, nextTurn } from '../nextTurn'
 import type { Store } from '../store/records'
 
 const subjectOf: Record<string, CustodySubject> = { incidents: 'incident', files: 'file' }
@@ -44,15 +44,15 @@ export class IncomingEvidence {
   }
 
   /** Called with every `records/<table>.json` as it is read (after the row checks). */
-  take(table: string, rows: unknown[]): void {
+  async take(table: string, rows: unknown[]): Promise<void> {
     const subject = subjectOf[table]
     if (subject) for (const row of rows as Row[]) this.#inBundle.add(`${subject}:${String(row.id)}`)
-    if (table === 'files') for (const row of rows as Row[]) this.#checkFile(row)
+    if (table === 'files') await eachInTurns(rows as Row[], (row) => this.#checkFile(row))
     if (table === 'custody') {
       this.#hasCustody = true
-      this.#takeChains(rows as Row[])
+      await this.#takeChains(rows as Row[])
     }
-    if (evidenceTables.has(table) && table !== 'incidents') for (const row of rows as Row[]) this.#checkLink(table, row)
+    if (evidenceTables.has(table) && table !== 'incidents') await eachInTurns(rows as Row[], (row) => this.#checkLink(table, row))
   }
 
   /** Once every record is read: each chain belongs to a record, and each new record brings its chain. */
@@ -117,7 +117,7 @@ export class IncomingEvidence {
     if (local.sha256 !== row.sha256 || local.size !== row.size) throw conflict(`file ${id}: other bytes`)
   }
 
-  #takeChains(rows: Row[]): void {
+  async #takeChains(rows: Row[]): Promise<void> {
     const chains = new Map<string, CustodyEntry[]>()
     for (const row of rows) {
       const entry: CustodyEntry = {
@@ -133,7 +133,7 @@ export class IncomingEvidence {
       const key = `${entry.subjectType}:${entry.subjectId}`
       chains.set(key, [...(chains.get(key) ?? []), entry])
     }
-    for (const [key, entries] of chains) {
+    await eachInTurns(chains, ([key, entries]) => {
       entries.sort((a, b) => a.position - b.position)
       if (!isIntactChain(entries)) throw new SestraError('BUNDLE_INVALID', `custody of ${key.replace(':', ' ')}`)
       const [type, id] = key.split(':') as [CustodySubject, string]
@@ -141,7 +141,7 @@ export class IncomingEvidence {
       if (local.length === 0 && !this.#exists(key)) this.#adopted.set(key, entries)
       else if (local.length === entries.length && local.every((e, i) => e.hash === entries[i]!.hash)) this.#known.add(key)
       else throw conflict(`${type} ${id}: another custody log`)
-    }
+    })
   }
 
   /** A link row for an incident the vault holds must be one the vault holds too. */

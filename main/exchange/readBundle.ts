@@ -32,7 +32,7 @@ export interface FileSink {
 }
 
 /** Checks the rows of one `records/<table>.json` as soon as it is read; throws to refuse the bundle. */
-export type RecordCheck = (table: string, rows: unknown[]) => void
+export type RecordCheck = (table: string, rows: unknown[]) => void | Promise<void>
 
 export interface BundleContents {
   manifest: BundleManifest
@@ -159,7 +159,7 @@ async function readEntries(reader: ByteReader, fileSink: FileSink, checkRecords?
       if (got.size === entry.size && got.sha256 === entry.sha256) {
         const value = parseJson(bytes, path)
         if (!Array.isArray(value)) throw invalid(path)
-        checkRecords?.(recordType, value)
+        await checkRecords?.(recordType, value)
         records.set(recordType, value)
         await nextTurn()
       }

@@ -5,6 +5,7 @@ import { fileMetaInput } from '../../shared/domain/file'
 import type { RecordType } from '../../shared/domain/link'
 import { checklistKinds, checklistStatuses } from '../../shared/readiness/checklist'
 import { SestraError } from '../../shared/errors'
+import { eachInTurns } from '../nextTurn'
 import type { Store } from '../store/records'
 
 /*
@@ -108,8 +109,8 @@ class CrossChecks {
     this.#store = store
   }
 
-  take(table: string, rows: Record<string, unknown>[]): void {
-    rows.forEach((row, index) => {
+  async take(table: string, rows: Record<string, unknown>[]): Promise<void> {
+    await eachInTurns(rows, (row, index) => {
       const where = `records/${table}.json item ${index + 1}`
       if (table === 'links') {
         this.#links.push({ where, ends: [[row.from_type, row.from_id], [row.to_type, row.to_id]] })
@@ -134,8 +135,8 @@ class CrossChecks {
   }
 }
 
-/** Checks each `records/<table>.json` as it is read; `finish` then checks across tables, before anything is written. */
-export type RecordChecker = ((table: string, rows: unknown[]) => void) & { finish(): void }
+/** Checks each `records/<table>.json` as it is read, the event loop turning between slices of rows; `finish` then checks across tables, before anything is written. */
+export type RecordChecker = ((table: string, rows: unknown[]) => Promise<void>) & { finish(): void }
 
 /**
  * A checker for the rows of each `records/<table>.json`, run as the bundle is
@@ -146,17 +147,17 @@ export function recordChecker(store: Store): RecordChecker {
   const checks = rowChecks(store)
   const tables = new Set(store.tableRows.tables())
   const across = new CrossChecks(store)
-  const check = (table: string, rows: unknown[]) => {
+  const check = async (table: string, rows: unknown[]) => {
     if (!tables.has(table)) throw new SestraError('BUNDLE_NEWER_VERSION', `table ${table}`)
     const rowCheck = checks.get(table)
     if (!rowCheck) throw new SestraError('INTERNAL', `no checks for table ${table}`)
-    rows.forEach((row, index) => {
+    await eachInTurns(rows, (row, index) => {
       const where = `records/${table}.json item ${index + 1}`
       if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new SestraError('BUNDLE_INVALID', where)
       const problems = rowCheck(row as Record<string, unknown>)
       if (problems !== null) throw new SestraError('BUNDLE_INVALID', `${where}: ${problems}`)
     })
-    across.take(table, rows as Record<string, unknown>[])
+    await across.take(table, rows as Record<string, unknown>[])
   }
   return Object.assign(check, { finish: () => across.finish() })
 }
