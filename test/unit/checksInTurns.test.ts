@@ -43,7 +43,7 @@ describe("a bundle's rows are checked in slices (a restore of thousands of recor
     vault = await newVault()
     vault.store.people.create({ name: 'Template', relation: 'other' })
     const template = vault.store.tableRows.rows('people')[0]!
-    return Array.from({ length: count }, () => ({ ...template, id: randomUUID() }))
+    return Array.from({ length: count }, (): Record<string, unknown> => ({ ...template, id: randomUUID() }))
   }
 
   it('lets the event loop turn while it checks a long table', async () => {
