@@ -85,45 +85,60 @@ async function openMaybeDirect(path: string, flags: number, mode: number | undef
 }
 
 /**
+ * A file's first transfer, made alone: refused as misaligned (EINVAL), it
+ * means O_DIRECT is not to be had here, so the file is reopened through the
+ * cache (`flags`) and the transfer made again. The handle to go on with.
+ */
+async function firstTransfer(
+  path: string,
+  flags: string,
+  opened: { handle: FileHandle; direct: boolean },
+  transfer: (handle: FileHandle) => Promise<void>,
+): Promise<{ handle: FileHandle; direct: boolean }> {
+  try {
+    await transfer(opened.handle)
+    return opened
+  } catch (error) {
+    if (!opened.direct || !isEinval(error)) throw error
+    await opened.handle.close()
+    const handle = await open(path, flags)
+    await transfer(handle)
+    return { handle, direct: false }
+  }
+}
+
+/**
  * Bytes `start` to `end` (or the end of the file) of `path`, in pieces of
  * up to `blockBytes`, with the next blocks read while the caller works on
  * this one. Each piece is valid only until the next one is asked for (its
  * block is then read into again): for readers that copy what they get.
  */
 export async function* readDirect(path: string, start: number, end = Number.POSITIVE_INFINITY, blocks: BlockSource | null = defaultBlocks): AsyncGenerator<Buffer> {
-  const opened = await openMaybeDirect(path, constants.O_RDONLY, undefined, blocks)
-  let { handle, direct } = opened
+  let opened = await openMaybeDirect(path, constants.O_RDONLY, undefined, blocks)
   const source = blocks ?? heapBlocks
   const reads: Promise<{ block: Buffer; length: number }>[] = []
   let next = start - (start % alignment)
   let proven = false
-  const readBlock = async (block: Buffer, position: number) => {
+  const readBlock = async (handle: FileHandle, block: Buffer, position: number) => {
     const { bytesRead } = await handle.read(block, 0, blockBytes, position)
     return { block, length: bytesRead }
   }
   const startRead = () => {
     const position = next
     next += blockBytes
-    const read = readBlock(source.take(), position)
+    const read = readBlock(opened.handle, source.take(), position)
     read.catch(() => {})
     reads.push(read)
   }
   let lent: Buffer | null = null
   try {
     for (let position = next; position < end; position += blockBytes) {
-      let done: { block: Buffer; length: number }
+      let done!: { block: Buffer; length: number }
       if (!proven) {
-        // The first block alone: a refusal as misaligned means "no O_DIRECT here", and it is read again through the cache.
         const block = source.take()
-        try {
-          done = await readBlock(block, position)
-        } catch (error) {
-          if (!direct || !isEinval(error)) throw error
-          await handle.close()
-          handle = await open(path, 'r')
-          direct = false
-          done = await readBlock(block, position)
-        }
+        opened = await firstTransfer(path, 'r', opened, async (handle) => {
+          done = await readBlock(handle, block, position)
+        })
         proven = true
         next = position + blockBytes
       } else {
@@ -141,7 +156,7 @@ export async function* readDirect(path: string, start: number, end = Number.POSI
     // A read still running must not land in a block handed out again, nor fail unseen.
     for (const settled of await Promise.allSettled(reads.splice(0))) if (settled.status === 'fulfilled') source.give(settled.value.block)
     if (lent) source.give(lent)
-    await handle.close()
+    await opened.handle.close()
   }
 }
 
@@ -247,7 +262,7 @@ export class DirectFileWriter {
       await this.#firstWrite(block, length, position)
       return
     }
-    const write = this.#writeAll(block, length, position).then(
+    const write = this.#writeAll(this.#handle, block, length, position).then(
       () => this.#blocks.give(block),
       (error: unknown) => {
         this.#failed ??= error
@@ -260,22 +275,15 @@ export class DirectFileWriter {
 
   /** The first block alone: if the kernel refuses it as misaligned, the file is reopened through the cache and it is written again. */
   async #firstWrite(block: Buffer, length: number, position: number): Promise<void> {
-    try {
-      await this.#writeAll(block, length, position)
-    } catch (error) {
-      if (!this.#direct || !isEinval(error)) throw error
-      await this.#handle.close()
-      this.#handle = await open(this.#path, 'r+')
-      this.#direct = false
-      await this.#writeAll(block, length, position)
-    }
+    const opened = { handle: this.#handle, direct: this.#direct }
+    ;({ handle: this.#handle, direct: this.#direct } = await firstTransfer(this.#path, 'r+', opened, (handle) => this.#writeAll(handle, block, length, position)))
     this.#proven = true
     this.#blocks.give(block)
   }
 
-  async #writeAll(block: Buffer, length: number, position: number): Promise<void> {
+  async #writeAll(handle: FileHandle, block: Buffer, length: number, position: number): Promise<void> {
     for (let at = 0; at < length; ) {
-      const { bytesWritten } = await this.#handle.write(block, at, length - at, position + at)
+      const { bytesWritten } = await handle.write(block, at, length - at, position + at)
       if (bytesWritten === 0) throw new Error('write made no progress')
       at += bytesWritten
     }
